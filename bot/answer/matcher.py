@@ -1,0 +1,455 @@
+"""Rank knowledge-base entries for a normalized question.
+
+Two scorers, because neither alone is trustworthy:
+
+* a **weighted token overlap** (the recall scorer): every word carries an IDF weight computed
+  over entries, so "countries" or "cluster munitions", which appear in many entries, count for
+  little and "nato", "dud", "k5" count for a lot. It yields how much of the *question* a
+  phrasing covers (recall) and how much of the *phrasing* the question covers (precision);
+  their harmonic mean rewards neither subsets (token_set_ratio's blind spot) nor long
+  phrasings that happen to contain the question's common words (WRatio's saturation).
+* a **character-level** rapidfuzz `token_sort_ratio` over the content words, run through
+  `process.extract` on the shortlisted phrasings: it separates phrasings whose words overlap
+  alike but whose wording differs, and it tolerates typos the tokenizer missed.
+
+Typos are fixed before scoring by matching unknown words against the index's vocabulary
+(`process.extractOne`, `fuzz.ratio`), so "cambodai" counts as "cambodia". Words the index has
+never seen stay and weigh heavily: a question about something we don't cover ("how many
+countries are in NATO's budget") loses recall and is not answered with confidence.
+
+Everything is built once; a query touches only the postings of its own words, so the cost
+grows with the number of phrasings that share a rare word with the question, not with the
+size of the knowledge base.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.answer.lexicon import QUESTION_WORDS, STOPWORD_WEIGHT, STOPWORDS, stem
+from bot.answer.normalize import Normalizer
+from bot.kb.models import KnowledgeBase
+
+#: shares of the final score: best phrasing's weighted token overlap (F1), its character
+#: similarity, and the rest for the entry-level coverage of the question's words
+PHRASING_SHARE = 0.4
+CHAR_SHARE = 0.2
+#: F-beta's beta for the phrasing score: >1 values covering the question over covering the
+#: phrasing (a phrasing may say more than the question asked)
+RECALL_EMPHASIS = 1.5
+#: a question word found only in the answer text counts this much (vs 1 in a phrasing)
+ANSWER_CREDIT = 0.5
+#: derived forms sharing a long prefix (ratify/ratification) match with this credit
+FAMILY_PREFIX = 5
+FAMILY_CREDIT = 0.8
+#: unknown words weigh this share of the rarest known word's weight
+UNKNOWN_WEIGHT_SHARE = 0.8
+#: a capitalised word or acronym that does not open a sentence: a name, in answer texts
+_PROPER_NOUN = re.compile(r"(?<=[a-z0-9,;:()\"'’] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:[- ][A-Z][a-z]+)*")
+#: names weigh at least this share of the rarest word, however many entries mention them:
+#: "cambodia" is in half the entries, yet "how did cambodia vote" is not "how did russia vote"
+ENTITY_FLOOR = 0.5
+#: words people ask with but answers never use ("stand for", "meaning", "runs") weigh less
+QUESTION_ONLY_WEIGHT = 0.5
+#: a known word weighing at least this share of the rarest word's weight is "specific"
+SPECIFIC_SHARE = 0.55
+#: how many phrasings go on to the character-level scorer
+SHORTLIST = 60
+#: words shared by more than this share of phrasings are not used to *find* candidates once
+#: MIN_POOL candidates are found through rarer words (they still count when scoring them);
+#: this keeps a query's cost bounded at any scale without missing candidates in a small index
+COMMON_POSTINGS_SHARE = 0.05
+MIN_POOL = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry's best phrasing for a question, with the evidence the policy needs."""
+
+    entry_id: str
+    score: float  # 0..1, the combined score of the best phrasing
+    phrasing: str  # that phrasing as the curator wrote it
+    recall: float  # share of the question's weight the phrasing covers
+    precision: float  # share of the phrasing's weight the question covers
+    char: float  # character-level similarity 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question after normalization, tokenization and typo correction."""
+
+    text: str
+    tokens: tuple[str, ...]  # stems, after correction
+    #: one (weight, {vocab id: credit}) per distinct word: what would count as finding it
+    terms: tuple[tuple[float, dict[int, float]], ...]
+    weight: float  # total weight of all words (known and unknown)
+    unknown: tuple[str, ...]  # words the index has never seen (nor a relative of)
+    content: str  # content stems joined, for the character scorer
+    has_function_words: bool  # stopwords or question words: a sentence, not keyword soup
+    informative: bool  # at least one known word that is neither a stopword nor a number
+
+
+@dataclass(slots=True)
+class _Phrasing:
+    entry: int
+    original: str
+    normalized: str
+    tokens: frozenset[int]
+    weight: float
+    content: str
+
+
+class Matcher:
+    """An immutable index over every phrasing (question, alternates, keywords) of every entry.
+
+    `answers` (entry id -> answer text) adds a weaker, entry-level signal: a question's word
+    found only in an entry's answer counts half as much as one found in its phrasings. Word
+    weights (IDF) are computed over whole entries, phrasings and answer together.
+    """
+
+    def __init__(self, phrasings: Iterable[tuple[str, str]], normalizer: Normalizer,
+                 answers: Mapping[str, str] | None = None) -> None:
+        self.normalizer = normalizer
+        self._entry_ids: list[str] = []
+        entry_index: dict[str, int] = {}
+        self._vocab: dict[str, int] = {}  # stem -> id
+        self._surface: dict[str, int] = {}  # surface word -> stem id, for typo correction
+        raw: list[tuple[int, str, str, list[int]]] = []
+        seen: set[tuple[int, str]] = set()
+        for entry_id, phrasing in phrasings:
+            e = entry_index.setdefault(entry_id, len(entry_index))
+            if e == len(self._entry_ids):
+                self._entry_ids.append(entry_id)
+            normalized = normalizer(phrasing)
+            if not normalized or (e, normalized) in seen:
+                continue
+            seen.add((e, normalized))
+            ids = [self._token_id(word) for word in normalized.split()]
+            raw.append((e, phrasing, normalized, ids))
+
+        self._entry_bag: list[set[int]] = [set() for _ in self._entry_ids]
+        for e, _, _, ids in raw:
+            self._entry_bag[e].update(ids)
+        self._answer_bag: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
+        #: names of countries, people, organisations: capitalised words inside answer sentences
+        self._entities: set[int] = set()
+        for text in (answers or {}).values():
+            for name in _PROPER_NOUN.findall(text):
+                words = normalizer(name).split()
+                self._entities.update(self._token_id(w) for w in words)
+        self._answer_full: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
+        for entry_id, text in (answers or {}).items():
+            if entry_id in entry_index:
+                e = entry_index[entry_id]
+                words = normalizer(text).split()
+                self._answer_full[e] = frozenset(self._token_id(w) for w in words)
+                self._answer_bag[e] = self._answer_full[e] - self._entry_bag[e]
+
+        df: dict[int, int] = defaultdict(int)
+        for e in range(len(self._entry_ids)):
+            for t in self._entry_bag[e] | self._answer_bag[e]:
+                df[t] += 1
+        n = max(len(self._entry_ids), 1)
+        self._stems: list[str] = [""] * len(self._vocab)
+        for word, t in self._vocab.items():
+            self._stems[t] = word
+        self._rarest = math.log(1.0 + (n - 0.5) / 1.5)
+        in_answers: set[int] = set().union(*self._answer_bag) | {
+            t for e, bag in enumerate(self._entry_bag) if answers and bag & self._answer_words(e)}
+        self._weights: list[float] = []
+        for t, word in enumerate(self._stems):
+            idf = math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5))
+            if word in STOPWORDS:
+                idf *= STOPWORD_WEIGHT
+            elif t in self._entities:
+                idf = max(idf, ENTITY_FLOOR * self._rarest)
+            elif answers and t not in in_answers and not word.isdigit():
+                idf *= QUESTION_ONLY_WEIGHT
+            self._weights.append(idf)
+        self._unknown_weight = UNKNOWN_WEIGHT_SHARE * self._rarest
+        self._families = self._word_families()
+
+        self._phrasings: list[_Phrasing] = []
+        self._postings: dict[int, list[int]] = defaultdict(list)
+        for e, original, normalized, ids in raw:
+            tokens = frozenset(ids)
+            index = len(self._phrasings)
+            self._phrasings.append(_Phrasing(
+                entry=e, original=original, normalized=normalized, tokens=tokens,
+                weight=sum(self._weights[t] for t in tokens) or 1e-9,
+                content=self._content(self._stems[t] for t in ids),
+            ))
+            for t in tokens:
+                self._postings[t].append(index)
+        self._common_limit = max(MIN_POOL, int(COMMON_POSTINGS_SHARE * len(self._phrasings)))
+        self._surface_list = list(dict.fromkeys([*self._surface, *normalizer.variant_words]))
+        self._corrections: dict[str, str | None] = {}
+
+    def _answer_words(self, entry: int) -> frozenset[int]:
+        return self._answer_full[entry]
+
+    @classmethod
+    def for_knowledge_base(cls, kb: KnowledgeBase, normalizer: Normalizer | None = None) -> Matcher:
+        normalizer = normalizer or Normalizer(kb.synonyms)
+        return cls(((e.id, p) for e in kb.entries for p in e.phrasings), normalizer,
+                   answers={e.id: e.answer for e in kb.entries})
+
+    # -- building -----------------------------------------------------------------------
+    def _token_id(self, word: str) -> int:
+        stemmed = stem(word)
+        t = self._vocab.setdefault(stemmed, len(self._vocab))
+        self._surface.setdefault(word, t)
+        return t
+
+    def _word_families(self) -> dict[int, tuple[int, ...]]:
+        """Words that share a long prefix (define/definition, ratify/ratification) meet.
+
+        The light stemmer leaves derived forms apart; a shared prefix of FAMILY_PREFIX letters
+        that is most of the shorter word joins them, with partial credit (FAMILY_CREDIT).
+        """
+        groups: dict[str, list[int]] = defaultdict(list)
+        for t, word in enumerate(self._stems):
+            if len(word) >= FAMILY_PREFIX and word.isalpha() and word not in STOPWORDS:
+                groups[word[:FAMILY_PREFIX]].append(t)
+        families: dict[int, list[int]] = defaultdict(list)
+        for members in groups.values():
+            for a in members:
+                for b in members:
+                    if a != b and _related_words(self._stems[a], self._stems[b]):
+                        families[a].append(b)
+        return {t: tuple(m) for t, m in families.items()}
+
+    @staticmethod
+    def _content(stems: Iterable[str]) -> str:
+        words = list(stems)
+        content = [w for w in words if w not in STOPWORDS]
+        return " ".join(content or words)
+
+    # -- introspection used by the linter, eval and benchmarks -----------------------------
+    @property
+    def phrasing_count(self) -> int:
+        return len(self._phrasings)
+
+    @property
+    def entry_ids(self) -> tuple[str, ...]:
+        return tuple(self._entry_ids)
+
+    def normalized_phrasings(self) -> list[tuple[str, str, str]]:
+        """(entry id, phrasing as written, normalized phrasing) for every indexed phrasing."""
+        return [(self._entry_ids[p.entry], p.original, p.normalized) for p in self._phrasings]
+
+    # -- querying -----------------------------------------------------------------------
+    def _correct(self, word: str) -> str | None:
+        """Map an unknown word to a known one if it is a likely typo of it."""
+        if word in self._corrections:
+            return self._corrections[word]
+        fixed: str | None = None
+        if len(word) >= 5 and word.isalpha() and self._surface_list:
+            cutoff = 80.0
+            best = process.extractOne(word, self._surface_list, scorer=fuzz.ratio,
+                                      score_cutoff=cutoff)
+            if best is not None:
+                fixed = str(best[0])
+        if len(self._corrections) < 100_000:
+            self._corrections[word] = fixed
+        return fixed
+
+    def _family_of_unknown(self, stemmed: str) -> tuple[int, ...]:
+        if len(stemmed) < FAMILY_PREFIX or not stemmed.isalpha():
+            return ()
+        return tuple(t for t, word in enumerate(self._stems)
+                     if word[:FAMILY_PREFIX] == stemmed[:FAMILY_PREFIX]
+                     and _related_words(word, stemmed))
+
+    def respell(self, normalized: str) -> str:
+        """Fix typos word by word, then re-apply synonyms ("cluster munitons convetion")."""
+        words = normalized.split()
+        changed = False
+        for i, word in enumerate(words):
+            if word in self._surface or word in self.normalizer.variant_words \
+                    or stem(word) in self._vocab:
+                continue
+            fixed = self._correct(word)
+            if fixed is not None and fixed != word:
+                words[i] = fixed
+                changed = True
+        return self.normalizer.canonicalize(" ".join(words)) if changed else normalized
+
+    def parse(self, normalized: str) -> Query:
+        tokens: list[str] = []
+        terms: list[tuple[float, dict[int, float]]] = []  # (weight, {vocab id: credit})
+        unknown: list[str] = []
+        informative = False
+        function_words = False
+        seen: set[int] = set()
+        for word in dict.fromkeys(normalized.split()):
+            stemmed = stem(word)
+            if stemmed in STOPWORDS or word in STOPWORDS or word in QUESTION_WORDS:
+                function_words = True
+            t = self._vocab.get(stemmed)
+            if t is None and word in self._surface:
+                t = self._surface[word]
+            if t is None:
+                fixed = self._correct(word)
+                if fixed is not None:
+                    t = self._surface.get(fixed)
+            if t is not None:
+                if t in seen:
+                    continue
+                seen.add(t)
+                credits = {t: 1.0} | {f: FAMILY_CREDIT for f in self._families.get(t, ())}
+                terms.append((self._weights[t], credits))
+                tokens.append(self._stems[t])
+                informative |= not (self._stems[t] in STOPWORDS or self._stems[t].isdigit()
+                                    or self._stems[t] in QUESTION_WORDS)
+                continue
+            family = self._family_of_unknown(stemmed)
+            tokens.append(stemmed)
+            if family:
+                weight = max(self._weights[f] for f in family)
+                terms.append((weight, dict.fromkeys(family, FAMILY_CREDIT)))
+                informative = True
+                continue
+            unknown.append(stemmed)
+            factor = STOPWORD_WEIGHT if word in STOPWORDS else 1.0
+            terms.append((self._unknown_weight * factor, {}))
+        return Query(text=normalized, tokens=tuple(tokens), terms=tuple(terms),
+                     weight=sum(w for w, _ in terms) or 1e-9, unknown=tuple(unknown),
+                     content=self._content(tokens), has_function_words=function_words,
+                     informative=informative)
+
+    def search(self, normalized: str, limit: int = 5) -> tuple[Query, list[Candidate]]:
+        """Best phrasing per entry, best entries first (at most `limit`)."""
+        query = self.parse(self.respell(normalized))
+        # vocab id -> [(term index, credit)]: how each indexed word answers the query's terms
+        lookup: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        for i, (_, credits) in enumerate(query.terms):
+            for t, credit in credits.items():
+                lookup[t].append((i, credit))
+        if not lookup:
+            return query, []
+        by_rarity = sorted(lookup, key=lambda t: len(self._postings.get(t, ())))
+        pool: set[int] = set()
+        for t in by_rarity:
+            postings = self._postings.get(t, ())
+            if len(pool) >= MIN_POOL and len(postings) > self._common_limit:
+                break  # only very common words are left, and we have enough candidates
+            pool.update(postings)
+
+        term_weights = [w for w, _ in query.terms]
+        scored: list[tuple[float, int, float, float]] = []
+        for index in pool:
+            phrasing = self._phrasings[index]
+            got: dict[int, float] = {}
+            matched_phrasing = 0.0
+            for t in phrasing.tokens:
+                hits = lookup.get(t)
+                if not hits:
+                    continue
+                best_credit = 0.0
+                for term, credit in hits:
+                    if credit > got.get(term, 0.0):
+                        got[term] = credit
+                    best_credit = max(best_credit, credit)
+                matched_phrasing += self._weights[t] * best_credit
+            matched = sum(term_weights[i] * c for i, c in got.items())
+            recall = matched / query.weight
+            precision = matched_phrasing / phrasing.weight
+            if recall <= 0 or precision <= 0:
+                continue
+            b2 = RECALL_EMPHASIS ** 2
+            f1 = (1 + b2) * recall * precision / (b2 * precision + recall)
+            scored.append((f1, index, recall, precision))
+        scored.sort(reverse=True)
+        shortlist = scored[:SHORTLIST]
+        if not shortlist:
+            return query, []
+        chars = process.extract(
+            query.content, {i: self._phrasings[i].content for _, i, _, _ in shortlist},
+            scorer=fuzz.token_sort_ratio, limit=None,
+        )
+        char_by_index = {key: score / 100.0 for _, score, key in chars}
+
+        coverage: dict[int, float] = {}
+        best: dict[int, Candidate] = {}
+        for f1, index, recall, precision in shortlist:
+            phrasing = self._phrasings[index]
+            e = phrasing.entry
+            if e not in coverage:
+                coverage[e] = self._coverage(query, e)
+            char = char_by_index.get(index, 0.0)
+            if phrasing.normalized == query.text:
+                score = 1.0
+            else:
+                score = (PHRASING_SHARE * f1 + CHAR_SHARE * char
+                         + (1 - PHRASING_SHARE - CHAR_SHARE) * coverage[e])
+            current = best.get(e)
+            if current is None or score > current.score:
+                best[e] = Candidate(
+                    entry_id=self._entry_ids[e], score=min(score, 1.0),
+                    phrasing=phrasing.original, recall=min(max(recall, coverage[e]), 1.0),
+                    precision=min(precision, 1.0), char=char,
+                )
+        ranked = sorted(best.values(), key=lambda c: (-c.score, c.entry_id))
+        return query, ranked[:limit]
+
+    def missing_specific(self, query: Query, entry_id: str) -> list[str]:
+        """Names (countries, people, organisations) in the question that the entry never mentions.
+
+        A word the knowledge base uses elsewhere but this entry lacks ("thailand" in "who is
+        the prime minister of thailand" against "who is cambodia's prime minister") is strong
+        evidence that the question is about something else.
+        """
+        e = self._entry_ids.index(entry_id)
+        bag, answer = self._entry_bag[e], self._answer_bag[e]
+        missing: list[str] = []
+        for weight, credits in query.terms:
+            if not credits or weight < SPECIFIC_SHARE * self._rarest:
+                continue
+            if not any(t in self._entities for t in credits):
+                continue
+            if not any(t in bag or t in answer for t in credits):
+                missing.append(self._stems[next(iter(credits))])
+        return missing
+
+    def _coverage(self, query: Query, entry: int) -> float:
+        """Share of the question's weight found anywhere in the entry (answer: half credit)."""
+        bag, answer = self._entry_bag[entry], self._answer_bag[entry]
+        covered = 0.0
+        for weight, credits in query.terms:
+            best = 0.0
+            for t, credit in credits.items():
+                if t in bag:
+                    best = max(best, credit)
+                elif t in answer:
+                    best = max(best, credit * ANSWER_CREDIT)
+            covered += weight * best
+        return covered / query.weight
+
+    def nearest_by_characters(self, normalized: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Fallback for questions with no known word: closest phrasings by characters alone."""
+        if not normalized or not self._phrasings:
+            return []
+        hits = process.extract(normalized, [p.normalized for p in self._phrasings],
+                               scorer=fuzz.WRatio, limit=limit * 4)
+        out: dict[str, float] = {}
+        for _, score, index in hits:
+            out.setdefault(self._entry_ids[self._phrasings[index].entry], score / 100.0)
+        return list(out.items())[:limit]
+
+
+def _related_words(a: str, b: str) -> bool:
+    """Same family: a common prefix of at least FAMILY_PREFIX letters covering 70% of the
+    shorter word (withdraw/withdrawal, contaminated/contamination, not consider/consist)."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= FAMILY_PREFIX and common >= 0.7 * min(len(a), len(b))

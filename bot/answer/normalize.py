@@ -1,0 +1,167 @@
+"""Turn what people type in Discord into comparable text.
+
+Order matters: Discord markup first (mentions and emoji carry digits and words that would
+otherwise look like content), then Unicode folding, then punctuation, filler and synonyms.
+Everything here must leave non-Latin scripts intact: Khmer keeps its vowel signs and coeng
+(U+17D2), which is why rapidfuzz's `default_process` (it strips such marks) is never run on raw
+text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+_DISCORD_MARKUP = re.compile(
+    r"<a?:\w{1,32}:\d{5,25}>"  # custom emoji <:name:id>, animated <a:name:id>
+    r"|<@[!&]?\d{5,25}>"  # user and role mentions
+    r"|<#\d{5,25}>"  # channel mentions
+    r"|</[\w -]{1,96}:\d{5,25}>"  # slash-command mentions
+    r"|<t:-?\d{1,13}(?::[tTdDfFR])?>"  # timestamps
+    r"|@(?:everyone|here)\b"
+)
+_URL = re.compile(r"<?(?:https?://|www\.)\S+>?", re.IGNORECASE)
+_MASKED_LINK = re.compile(r"\[([^\]]{0,200})\]\((?:https?://)[^)]*\)")
+_CODE_FENCE = re.compile(r"```(?:[a-z0-9_+-]{1,20}\n)?")
+_QUOTE_MARK = re.compile(r"^\s*>{1,3}\s?", re.MULTILINE)
+_HEADING = re.compile(r"^\s*(?:#{1,3}|-#)\s+", re.MULTILINE)
+_MARKDOWN = re.compile(r"\|\||\*+|__+|~~|`+")
+_ABBREVIATIONS = re.compile(r"\bu\.\s?s\.(?:\s?a\.)?|\bu\.\s?k\.|\bu\.\s?n\.", re.IGNORECASE)
+_THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0'](?=\d{3}\b)")
+_APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=\w)")
+_POSSESSIVE = re.compile(r"(?<=\w)['’‘`´]s\b")  # uk's -> uk, what's -> what
+_SPACES = re.compile(r"\s+")
+_REPEATED_WORD = re.compile(r"\b(\w+)(?: \1\b)+")
+
+#: Script blocks whose combining marks we drop: accents and zalgo on Latin letters only.
+_LATIN_RANGES = ((0x0041, 0x024F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF))
+
+#: Chatter that carries no meaning for matching. Removed only when something else remains,
+#: so that "hi" or "thanks" alone still reach the small-talk entries.
+DEFAULT_FILLER: tuple[str, ...] = (
+    "hey bot", "hi bot", "hello bot", "yo bot", "ok bot", "bot",
+    "quick question", "quick q", "random question", "dumb question", "stupid question",
+    "question", "sorry if this is a dumb question", "i have a question",
+    "can you tell me", "could you tell me", "can u tell me", "tell me", "do you know",
+    "does anyone know", "anyone know", "i want to know", "i wanna know", "i was wondering",
+    "just wondering", "wondering", "i d like to know", "i would like to know", "id like to know",
+    "please", "pls", "plz", "pleaseee", "thx", "thanks in advance", "ty in advance",
+    "hey", "hi", "hello", "yo", "hiya", "heya", "sup", "ok so", "okay so", "so",
+    "um", "umm", "uh", "erm", "hmm", "lol", "lmao", "btw", "like", "guys", "folks", "everyone",
+    "real quick", "quickly", "in short", "briefly", "actually", "basically", "honestly",
+)
+
+
+def _is_latin(char: str) -> bool:
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in _LATIN_RANGES)
+
+
+def fold_unicode(text: str) -> str:
+    """NFKC, casefold, and drop combining marks that sit on Latin letters (accents, zalgo).
+
+    Marks on other scripts (Khmer vowel signs, coeng, Devanagari matras...) are kept, since
+    without them the words change or fall apart.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    decomposed = unicodedata.normalize("NFD", text)
+    out: list[str] = []
+    base_is_latin = False
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category in ("Mn", "Me"):
+            if base_is_latin:
+                continue
+        else:
+            base_is_latin = _is_latin(char)
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def strip_discord_markup(text: str) -> str:
+    """Remove mentions, custom emoji, links and markdown, keeping the words people wrote."""
+    text = _DISCORD_MARKUP.sub(" ", text)
+    text = _MASKED_LINK.sub(r"\1", text)
+    text = _URL.sub(" ", text)
+    text = _CODE_FENCE.sub(" ", text)
+    text = _QUOTE_MARK.sub("", text)
+    text = _HEADING.sub("", text)
+    return _MARKDOWN.sub(" ", text)
+
+
+def _punctuation_to_space(text: str) -> str:
+    """Keep letters, digits and combining marks of every script; everything else is a gap."""
+    out: list[str] = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category[0] in "LNM" or char == ".":
+            out.append(char)
+        else:
+            out.append(" ")
+    # a dot survives only inside a number (2.35); elsewhere it ends a sentence
+    return re.sub(r"(?<!\d)\.|\.(?!\d)", " ", "".join(out))
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
+
+
+class Normalizer:
+    """Normalizes messages and phrasings the same way, with the curators' synonym table.
+
+    `synonyms` maps a canonical term to its variants ({"cluster munitions": ["cluster bombs"]});
+    every variant found in a text is replaced by its canonical term, longest variants first.
+    """
+
+    def __init__(self, synonyms: Mapping[str, Iterable[str]] | None = None,
+                 filler: Iterable[str] = DEFAULT_FILLER) -> None:
+        self._canonical: dict[str, str] = {}
+        for canonical, variants in (synonyms or {}).items():
+            target = self.basic(canonical)
+            for variant in variants:
+                key = self.basic(variant)
+                if key and key != target:
+                    self._canonical[key] = target
+        self._synonym_re = _phrase_pattern(self._canonical)
+        #: every word that appears in a synonym variant, so typo correction can aim at them
+        self.variant_words = frozenset(w for key in self._canonical for w in key.split())
+        self._filler_re = _phrase_pattern(self.basic(f) for f in filler)
+
+    @staticmethod
+    def basic(text: str) -> str:
+        """Markup, Unicode and punctuation folding, without filler removal or synonyms."""
+        text = strip_discord_markup(text)
+        text = _ABBREVIATIONS.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)), text)
+        text = fold_unicode(text)
+        text = _THOUSANDS.sub("", text)
+        text = _POSSESSIVE.sub("", text)
+        text = _APOSTROPHE.sub("", text)
+        text = _punctuation_to_space(text)
+        return _SPACES.sub(" ", text).strip()
+
+    def drop_filler(self, text: str) -> str:
+        if self._filler_re is None:
+            return text
+        stripped = _SPACES.sub(" ", self._filler_re.sub(" ", text)).strip()
+        return stripped or text
+
+    def canonicalize(self, text: str) -> str:
+        if self._synonym_re is None:
+            return text
+        return self._synonym_re.sub(lambda m: self._canonical[m.group(0)], text)
+
+    def __call__(self, text: str) -> str:
+        """The full pipeline for a user message or a knowledge-base phrasing."""
+        text = self.canonicalize(self.drop_filler(self.basic(text)))
+        return _REPEATED_WORD.sub(r"\1", text)
+
+    def segments(self, text: str) -> list[str]:
+        """Split a message that asks several things ("what is X? and is Y...") into parts."""
+        parts = re.split(r"[?？!\n;]+|\.\s+|\s+(?:and also|also|plus|and)\s+(?=(?:what|who|when|"
+                         r"why|how|where|which|is|are|does|did|do|can|was|were|has|have)\b)",
+                         strip_discord_markup(text), flags=re.IGNORECASE)
+        return [p.strip() for p in parts if p and p.strip()]

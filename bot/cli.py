@@ -1,0 +1,194 @@
+"""The command line (the contract in DESIGN.md): `python -m bot [command]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.kb.loader import KnowledgeBaseError
+
+log = logging.getLogger("bot")
+GOLD_DIR = PROJECT_ROOT / "tests" / "eval"
+NO_TOKEN = ("DISCORD_TOKEN is not set: put it in the environment or in a .env file "
+            "(see README, 'Running on Discord'), or run `python -m bot chat` for the terminal chat.")
+_CONTROL = {c: " " for c in range(32) if c not in (9,)} | {127: " "}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=(
+        "CCM advocacy Q&A bot. With no command: the Discord bot if DISCORD_TOKEN is set, "
+        "otherwise the terminal chat."))
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("chat", help="terminal chat (reads stdin lines when not a terminal)")
+    ask = sub.add_parser("ask", help="answer one question, or each line of stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per input line")
+    ask.add_argument("question", nargs="*", help="the question (default: read stdin lines)")
+    sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    sync = sub.add_parser("sync", help="register slash commands with Discord")
+    sync.add_argument("--guild", type=int, help="sync to one guild (instant) instead of globally")
+    kb = sub.add_parser("kb", help="knowledge base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    kb_sub.add_parser("check", help="validate and lint the knowledge base (exit 1 on errors)")
+    export = kb_sub.add_parser("export", help="print every entry")
+    export.add_argument("--json", action="store_true", required=True)
+    ev = sub.add_parser("eval", help="score the engine on the labelled gold set")
+    ev.add_argument("--gold", type=Path, default=GOLD_DIR)
+    ev.add_argument("--quiet", action="store_true", help="don't list the misses")
+    bench = sub.add_parser("bench", help="speed and scale figures")
+    bench.add_argument("--phrasings", type=int, default=100_000,
+                       help="size of the synthetic knowledge base")
+    bench.add_argument("--queries", type=int, default=400, help="queries per measurement")
+    return parser
+
+
+def _load_answerer(settings: Settings) -> Any:
+    from bot.engine import build_answerer
+
+    return build_answerer(settings)
+
+
+def _clean_line(raw: bytes) -> tuple[str | None, str]:
+    """Decode one stdin line; (None, text) when it is not valid UTF-8."""
+    raw = raw.rstrip(b"\r\n")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, raw.decode("utf-8", errors="replace")
+    return text.translate(_CONTROL), text
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO,
+            stdout: TextIO) -> int:
+    from bot.formats import invalid_input_json, reply_to_json, reply_to_text
+
+    answerer = _load_answerer(settings)
+    kb = answerer.kb
+
+    def answer(text: str | None, original: str) -> None:
+        if text is None:
+            payload = invalid_input_json(original, "invalid-utf8")
+            line = json.dumps(payload, ensure_ascii=False) if args.json else \
+                "That line is not valid UTF-8 text; I skipped it."
+        else:
+            reply = answerer.ask(text)
+            line = json.dumps(reply_to_json(reply, kb), ensure_ascii=False) if args.json \
+                else reply_to_text(reply, kb) + "\n"
+        stdout.write(line + "\n")
+        stdout.flush()
+
+    if args.question:
+        question = " ".join(args.question)
+        answer(question.translate(_CONTROL), question)
+        return 0
+    for raw in stdin:
+        text, original = _clean_line(raw)
+        answer(text, original)
+    return 0
+
+
+def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
+    from bot.answer.answerer import Answerer
+    from bot.engine import load_kb
+    from bot.kb.lint import lint
+
+    kb = load_kb(settings)
+    findings, retrieval = lint(kb, Answerer(kb))
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
+    for finding in errors + warnings:
+        print(finding, file=stdout)
+    phrasings = sum(len(e.phrasings) for e in kb.entries)
+    print(f"{len(kb.entries)} entries in {len(kb.files)} files, {phrasings} phrasings, "
+          f"{len(kb.topics)} topics; self-retrieval {retrieval.retrieved}/{retrieval.phrasings} "
+          f"({100 * retrieval.rate:.1f}%); {len(errors)} error(s), {len(warnings)} warning(s)",
+          file=stdout)
+    return 1 if errors else 0
+
+
+def cmd_kb_export(settings: Settings, stdout: TextIO) -> int:
+    from bot.engine import load_kb
+    from bot.formats import sources_of
+
+    kb = load_kb(settings)
+    entries = []
+    for entry in kb.entries:
+        data = entry.model_dump(mode="json")
+        data["file"] = kb.entry_files.get(entry.id)
+        data["sources"] = [dict(raw, **resolved) for raw, resolved in
+                           zip(data["sources"], sources_of(entry, kb), strict=True)]
+        entries.append(data)
+    json.dump({"reviewed": kb.reviewed.isoformat() if kb.reviewed else None,
+               "entries": entries}, stdout, ensure_ascii=False, indent=2)
+    stdout.write("\n")
+    return 0
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
+    from bot.evaluation import evaluate, format_result, load_gold
+
+    answerer = _load_answerer(settings)
+    result = evaluate(answerer, load_gold(args.gold))
+    print(format_result(result, show_failures=not args.quiet), file=stdout)
+    return 0 if result.passes else 1
+
+
+def cmd_bench(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
+    from bot.bench import run_benchmarks
+
+    return run_benchmarks(settings, GOLD_DIR, args.phrasings, args.queries, stdout)
+
+
+def cmd_run(settings: Settings) -> int:
+    if settings.discord_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    print("The Discord adapter is not part of this build yet; use `python -m bot chat`.",
+          file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
+         stdout: TextIO | None = None) -> int:
+    args = _parser().parse_args(argv)
+    stdout = stdout or sys.stdout
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        match args.command:
+            case None:
+                if settings.discord_token is not None:
+                    return cmd_run(settings)
+                from bot.console import chat
+
+                return chat(_load_answerer(settings), sys.stdin, stdout)
+            case "chat":
+                from bot.console import chat
+
+                return chat(_load_answerer(settings), sys.stdin, stdout)
+            case "ask":
+                return cmd_ask(settings, args, stdin or sys.stdin.buffer, stdout)
+            case "run" | "sync":
+                return cmd_run(settings)
+            case "kb" if args.kb_command == "check":
+                return cmd_kb_check(settings, stdout)
+            case "kb":
+                return cmd_kb_export(settings, stdout)
+            case "eval":
+                return cmd_eval(settings, args, stdout)
+            case "bench":
+                return cmd_bench(settings, args, stdout)
+    except KnowledgeBaseError as exc:
+        print(exc.summary(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 2

@@ -1,0 +1,48 @@
+"""Settings from the environment or a `.env` file (the settings contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bundled(name: str) -> Path:
+    """Prefer ./name when run from a checkout; fall back to the copy next to the package."""
+    local = Path(name)
+    return local if local.is_dir() else PROJECT_ROOT / name
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    knowledge_dir: Path = Field(default_factory=lambda: _bundled("knowledge"),
+                                validation_alias="BOT_KNOWLEDGE_DIR")
+    seeds_dir: Path = Field(default_factory=lambda: _bundled("seeds"),
+                            validation_alias="BOT_SEEDS_DIR")
+    db_path: Path = Field(default=Path("data/bot.sqlite3"), validation_alias="BOT_DB_PATH")
+    dev_guild_id: int | None = Field(default=None, validation_alias="BOT_DEV_GUILD_ID")
+    shard_count: int | None = Field(default=None, ge=1, validation_alias="BOT_SHARD_COUNT")
+    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = Field(default=None, validation_alias="BOT_SHARD_IDS")
+    log_level: str = Field(default="INFO", validation_alias="BOT_LOG_LEVEL")
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        """Accept `0,1,2` as well as JSON `[0,1,2]`."""
+        if isinstance(value, str):
+            text = value.strip().strip("[]")
+            return tuple(int(part) for part in text.split(",") if part.strip()) or None
+        if isinstance(value, int):
+            return (value,)
+        return value

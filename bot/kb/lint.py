@@ -1,0 +1,116 @@
+"""`python -m bot kb check`: what the loader cannot see in a single entry.
+
+The loader guarantees each entry is well-formed; the linter checks the knowledge base as a
+whole through the real engine: every phrasing must find its own entry first (otherwise users
+asking it get another answer), no two entries may share a phrasing, answers must fit Discord,
+and positions must name whose position they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.answer.answerer import Answerer
+from bot.kb.models import ANSWER_SOFT_LIMIT, KnowledgeBase
+
+Severity = Literal["error", "warning"]
+
+MIN_PHRASINGS = 6
+#: Discord limits that entries feed into: embed title, button label, select option label
+EMBED_TITLE_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+EMBED_DESCRIPTION_LIMIT = 4096
+_COUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|km²|km2|million)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.file} entry '{self.entry}' field '{self.field}': {self.message}"
+
+
+@dataclass(frozen=True)
+class SelfRetrieval:
+    phrasings: int
+    retrieved: int
+
+    @property
+    def rate(self) -> float:
+        return self.retrieved / self.phrasings if self.phrasings else 1.0
+
+
+def lint(kb: KnowledgeBase, answerer: Answerer | None = None) -> tuple[list[Finding],
+                                                                      SelfRetrieval]:
+    answerer = answerer or Answerer(kb)
+    files = kb.entry_files
+    findings: list[Finding] = []
+
+    def add(severity: Severity, entry: str, field: str, message: str) -> None:
+        findings.append(Finding(severity, files.get(entry, "knowledge/"), entry, field, message))
+
+    # the same normalized phrasing under two entries: the engine cannot tell them apart
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry_id, _, normalized in answerer.matcher.normalized_phrasings():
+        owners[normalized].add(entry_id)
+    for normalized, ids in sorted(owners.items()):
+        if len(ids) > 1:
+            for entry_id in sorted(ids):
+                others = ", ".join(sorted(ids - {entry_id}))
+                add("error", entry_id, "alternates",
+                    f"the phrasing {normalized!r} (after normalization) is also used by {others}")
+
+    total = retrieved = 0
+    for entry in kb.entries:
+        for field, phrasings in (("question", (entry.question,)), ("alternates", entry.alternates),
+                                 ("keywords", entry.keywords)):
+            for phrasing in phrasings:
+                total += 1
+                normalized = answerer.normalizer(phrasing)
+                _, candidates = answerer.matcher.search(normalized, limit=2)
+                if candidates and candidates[0].entry_id == entry.id:
+                    retrieved += 1
+                    continue
+                if not candidates:
+                    add("error", entry.id, field, f"{phrasing!r} retrieves nothing")
+                    continue
+                own = next((c for c in candidates if c.entry_id == entry.id), None)
+                own_score = f"{own.score:.2f}" if own else "below the top 2"
+                add("error", entry.id, field,
+                    f"{phrasing!r} retrieves {candidates[0].entry_id} first "
+                    f"(score {candidates[0].score:.2f}, via {candidates[0].phrasing!r}); "
+                    f"its own entry scores {own_score}")
+
+        count = len(entry.phrasings)
+        if count < MIN_PHRASINGS and entry.kind != "about":
+            add("warning", entry.id, "alternates",
+                f"only {count} ways of asking; aim for at least {MIN_PHRASINGS}")
+        if len(entry.answer) > ANSWER_SOFT_LIMIT:
+            add("error", entry.id, "answer",
+                f"{len(entry.answer)} characters; keep answers within {ANSWER_SOFT_LIMIT}")
+        if len(entry.question) > EMBED_TITLE_LIMIT:
+            add("error", entry.id, "question", f"longer than an embed title ({EMBED_TITLE_LIMIT})")
+        for i, source in enumerate(entry.sources):
+            title, url = kb.source_label(source)
+            if len(title) + len(url or "") + 40 > FIELD_VALUE_LIMIT:
+                add("error", entry.id, f"sources[{i}]", "too long to show in an embed field")
+        if entry.kind == "position" and entry.attributed_to:
+            names = [w for w in re.findall(r"[A-Z][\w'’-]{2,}", entry.attributed_to)
+                     if w not in {"Government", "President", "Minister", "Secretary", "General"}]
+            if names and not any(name in entry.answer for name in names):
+                add("error", entry.id, "answer",
+                    f"a position must name whose it is; mention one of {', '.join(names)}")
+        if entry.volatile is None and _COUNT.search(entry.answer) and not any(
+                s.as_of for s in entry.sources):
+            add("warning", entry.id, "volatile",
+                "the answer has figures but no source has as_of: if they can change, set "
+                "'volatile: true' and add as_of; if they are historical, set 'volatile: false'")
+    return findings, SelfRetrieval(total, retrieved)

@@ -1,0 +1,174 @@
+"""Pydantic models for the knowledge base (the contract in DESIGN.md, "the knowledge base").
+
+Validation lives here so that every adapter (Discord, terminal, CLI, reload) gets the same
+guarantees: an entry that loads is safe to show.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: Discord embed description limit is 4096; we keep answers far shorter so one embed holds
+#: the answer, its sources and the buttons. The linter warns from ANSWER_SOFT_LIMIT on.
+ANSWER_HARD_LIMIT = 1500
+ANSWER_SOFT_LIMIT = 700
+QUESTION_LIMIT = 256  # an embed title
+PHRASING_LIMIT = 200
+
+Kind = Literal["fact", "position", "about"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(_Strict):
+    """Where an answer comes from: a web page, or a numbered paragraph of a seed article."""
+
+    title: str | None = Field(default=None, min_length=3, max_length=200)
+    url: str | None = Field(default=None, max_length=500)
+    seed: str | None = Field(default=None, min_length=1, max_length=200)
+    paragraph: int | None = Field(default=None, ge=1)
+    as_of: str | None = Field(
+        default=None,
+        description="When the figure was true: '2025-09', 'Sep 2025', '2023-07-07'...",
+        min_length=4,
+        max_length=40,
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            raise ValueError("must be a full http(s) address, e.g. https://example.org/page")
+        return value
+
+    @model_validator(mode="after")
+    def _web_or_seed(self) -> Source:
+        web = self.url is not None
+        seed = self.seed is not None
+        if web == seed:
+            raise ValueError("a source is either {title, url} or {seed, paragraph}, not both/neither")
+        if web and not self.title:
+            raise ValueError("a web source needs a title as well as its url")
+        if seed and self.paragraph is None:
+            raise ValueError("a seed source needs the paragraph number it cites")
+        if not seed and self.paragraph is not None:
+            raise ValueError("'paragraph' only goes with 'seed'")
+        return self
+
+
+class Entry(_Strict):
+    """One curated question and its sourced answer."""
+
+    id: str = Field(pattern=ID_PATTERN, max_length=80)
+    topic: str = Field(min_length=2, max_length=60)
+    kind: Kind = "fact"
+    question: str = Field(min_length=3, max_length=QUESTION_LIMIT)
+    alternates: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    answer: str = Field(min_length=10, max_length=ANSWER_HARD_LIMIT)
+    sources: tuple[Source, ...] = ()
+    related: tuple[str, ...] = Field(default=(), max_length=3)
+    attributed_to: str | None = Field(default=None, min_length=2, max_length=100)
+    #: true when the answer states a figure that changes over time (then a source must carry
+    #: as_of); false to say its figures are historical; unset lets the linter ask
+    volatile: bool | None = None
+
+    @field_validator("alternates", "keywords", mode="before")
+    @classmethod
+    def _numbers_are_text(cls, values: object) -> object:
+        """Curators write `keywords: [344, k5]`; YAML reads 344 as a number. Keep it as text."""
+        if isinstance(values, list | tuple):
+            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+                    for v in values]
+        return values
+
+    @field_validator("alternates", "keywords")
+    @classmethod
+    def _phrasings(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(v.strip() for v in values)
+        for v in cleaned:
+            if not v:
+                raise ValueError("empty phrasing")
+            if len(v) > PHRASING_LIMIT:
+                raise ValueError(f"phrasing longer than {PHRASING_LIMIT} characters: {v[:40]}...")
+        return cleaned
+
+    @field_validator("related")
+    @classmethod
+    def _related_ids(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        for v in values:
+            if not re.match(ID_PATTERN, v):
+                raise ValueError(f"{v!r} is not an entry id")
+        return values
+
+    @model_validator(mode="after")
+    def _kind_rules(self) -> Entry:
+        if self.kind == "position" and not self.attributed_to:
+            raise ValueError("a 'position' entry needs attributed_to (whose position it is)")
+        if self.kind != "about" and not self.sources:
+            raise ValueError("a fact or position needs at least one source")
+        if self.volatile and not any(s.as_of for s in self.sources):
+            raise ValueError("volatile: true (a figure that changes) needs a source with as_of")
+        if self.id in self.related:
+            raise ValueError("an entry cannot list itself in related")
+        return self
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """Every way of asking this entry: canonical question first, then alternates, keywords."""
+        return (self.question, *self.alternates, *self.keywords)
+
+    @property
+    def as_of(self) -> str | None:
+        """The most specific as-of stamp among the sources, for display next to figures."""
+        stamps = [s.as_of for s in self.sources if s.as_of]
+        return stamps[0] if stamps else None
+
+
+class SeedDocument(_Strict):
+    """A source article kept in seeds/, with numbered paragraphs a `seed` source can cite."""
+
+    stem: str
+    title: str
+    url: str | None = None
+    paragraphs: tuple[str, ...]
+
+
+class KnowledgeBase(_Strict):
+    """Everything the engine answers from. Immutable after load: reload builds a new one."""
+
+    entries: tuple[Entry, ...]
+    synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    seeds: dict[str, SeedDocument] = Field(default_factory=dict)
+    reviewed: date | None = None
+    files: tuple[str, ...] = ()
+    #: entry id -> the file it came from, so messages can point curators to it
+    entry_files: dict[str, str] = Field(default_factory=dict)
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.by_id.get(entry_id)
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    @cached_property
+    def topics(self) -> tuple[str, ...]:
+        """Topics in the order curators first used them (file order), for browsing."""
+        return tuple(dict.fromkeys(e.topic for e in self.entries))
+
+    def source_label(self, source: Source) -> tuple[str, str | None]:
+        """A human title and link for a source, resolving seed citations to their article."""
+        if source.seed is not None:
+            doc = self.seeds.get(source.seed)
+            title = doc.title if doc else source.seed
+            return f"{title}, paragraph {source.paragraph}", doc.url if doc else None
+        return source.title or "", source.url

@@ -1,0 +1,100 @@
+"""The command-line contract: JSON shape, one line per input line, bad input never stops."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYS = {"question", "answered", "answer", "confidence", "id", "sources", "suggestions"}
+
+
+def run(argv: list[str], stdin: bytes = b"") -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(argv, stdin=io.BytesIO(stdin), stdout=out)
+    return code, out.getvalue()
+
+
+def test_ask_json_one_line_per_input_with_the_contract_shape() -> None:
+    lines = [b"what is the ccm?", b"", b"   ", b"x" * 10_000, b"\x00\x07\x1b[31m",
+             b"\xff\xfe not utf-8", b"wat did hun sen ask nato"]
+    code, out = run(["ask", "--json"], b"\n".join(lines) + b"\n")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == len(lines)
+    for row in rows:
+        assert KEYS <= row.keys()
+        assert isinstance(row["answered"], bool) and 0.0 <= row["confidence"] <= 1.0
+        if not row["answered"]:
+            assert row["answer"] is None and row["id"] is None
+    assert rows[0]["answered"] and rows[0]["id"] == "ccm-what"
+    assert all(not r["answered"] for r in rows[1:6])
+    assert rows[5]["reason"] == "invalid-utf8"
+    assert rows[6]["answered"] and "Hun Sen" in rows[6]["answer"]
+    assert all({"title", "url", "as_of"} == s.keys() for s in rows[6]["sources"])
+
+
+def test_ask_with_argument_prints_text() -> None:
+    code, out = run(["ask", "is", "cambodia", "in", "the", "ccm?"])
+    assert code == 0
+    assert "neither a State Party nor a signatory" in out and "Sources:" in out
+
+
+def test_kb_check_passes_on_the_bundled_knowledge_base() -> None:
+    code, out = run(["kb", "check"])
+    assert code == 0, out
+    assert "self-retrieval" in out and "0 error(s)" in out
+
+
+def test_kb_check_fails_on_a_broken_knowledge_base(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "knowledge").mkdir()
+    (tmp_path / "knowledge" / "a.yaml").write_text("- id: x\n  topic: T\n", encoding="utf-8")
+    monkeypatch.setenv("BOT_KNOWLEDGE_DIR", str(tmp_path / "knowledge"))
+    code, _ = run(["kb", "check"])
+    assert code == 1
+
+
+def test_kb_export_json() -> None:
+    code, out = run(["kb", "export", "--json"])
+    data = json.loads(out)
+    assert code == 0 and len(data["entries"]) >= 120
+    first = data["entries"][0]
+    assert {"id", "question", "answer", "sources", "file"} <= first.keys()
+
+
+def test_run_without_token_exits_2(monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.chdir(ROOT / "tests")  # no .env here
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "DISCORD_TOKEN" in err[0]
+
+
+def test_chat_reads_piped_lines_and_picks_suggestions(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("what is the ccm?\ntopics\n1\nquit\n"))
+    out = io.StringIO()
+    assert main(["chat"], stdout=out) == 0
+    text = out.getvalue()
+    assert "Convention on Cluster Munitions" in text and "Topics:" in text
+    assert text.count("bot> ") == 2  # the question and the picked follow-up
+
+
+def test_ask_json_streams_through_a_real_process() -> None:
+    """One JSON line per input, flushed as it goes, through `python -m bot`."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DISCORD_TOKEN", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"], input=b"what is a bomblet\n\nhi\n",
+        capture_output=True, cwd=ROOT, env=env, timeout=60, check=True)
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [r["answered"] for r in rows] == [True, False, True]

@@ -1,0 +1,79 @@
+"""The normalizer removes Discord noise and folds spelling, and never damages other scripts."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bot.answer.normalize import Normalizer, fold_unicode
+
+SYNONYMS = {
+    "ccm": ["convention on cluster munitions", "oslo convention"],
+    "cluster munitions": ["cluster bombs", "cluster bomb"],
+    "cambodia": ["cambo", "kampuchea"],
+    "us": ["united states", "usa"],
+    "uxo": ["unexploded ordnance"],
+}
+normalize = Normalizer(SYNONYMS)
+
+KHMER = "កម្ពុជា ស្អាត"  # Cambodia (with coeng U+17D2) and a word with vowel signs
+
+
+def test_khmer_keeps_vowel_signs_and_coeng() -> None:
+    out = normalize(f"hey bot {KHMER}?")
+    assert out == unicodedata.normalize("NFC", KHMER)
+    assert "\u17d2" in out  # coeng survives
+
+
+def test_mentions_emoji_urls_removed() -> None:
+    text = ("<@123456789012345678> <@!123456789012345678> <@&123456789012345678> "
+            "<#123456789012345678> @everyone @here <:blob:123456789012345678> "
+            "<a:dance:123456789012345678> see https://example.org/x?y=1 is the CCM good")
+    assert normalize(text) == "see is the ccm good"
+
+
+def test_markdown_is_stripped_keeping_words() -> None:
+    text = "> **is** __the__ ~~us~~ ||in|| `the` ```py\nccm```"
+    assert normalize(text) == "is the us in the ccm"
+
+
+def test_masked_link_keeps_its_text() -> None:
+    assert normalize("[oslo convention](https://example.org)") == "ccm"
+
+
+def test_zalgo_and_accents_on_latin_are_removed() -> None:
+    zalgo = "C\u0336a\u0337m\u0338b\u0335o\u0334d\u0336i\u0337a"
+    assert normalize(zalgo) == "cambodia"
+    assert fold_unicode("Mélanie") == "melanie"
+
+
+def test_nfkc_and_casefold() -> None:
+    assert normalize("ＣＣＭ") == "ccm"  # full-width letters
+    assert normalize("STRASSE") == normalize("straße")
+
+
+def test_filler_dropped_unless_nothing_else() -> None:
+    assert normalize("hey bot quick question pls: is cambo in the ccm") == "is cambodia in the ccm"
+    assert normalize("hello") == "hello"
+
+
+def test_synonyms_longest_first() -> None:
+    assert normalize("Is the United States in the Convention on Cluster Munitions?") == \
+        "is the us in the ccm"
+    assert normalize("cluster bombs") == "cluster munitions"
+    assert normalize("u.s. and U.S.A.") == "us and usa".replace("usa", "us")
+
+
+def test_numbers_possessives_and_punctuation() -> None:
+    assert normalize("2,031 minefields, 2.35% duds!") == "2031 minefields 2.35 duds"
+    assert normalize("what's the UK's view?") == "what the uk view"
+
+
+def test_whitespace_and_control_collapse() -> None:
+    assert normalize("  what\tis\n\nthe   ccm  ") == "what is the ccm"
+
+
+def test_segments_split_two_questions() -> None:
+    assert normalize.segments("What is the CCM? And is Cambodia in it?") == [
+        "What is the CCM", "is Cambodia in it"]
+    assert normalize.segments("who is hun sen and what did he ask nato") == [
+        "who is hun sen", "what did he ask nato"]
