@@ -20,13 +20,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
-	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/ruff check bot tests
 	$(BIN)/mypy
 	$(BIN)/python -m bot kb check
 	$(BIN)/python -m bot eval
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/ruff check bot tests
 	$(BIN)/mypy
 
 eval: $(STAMP)

@@ -15,15 +15,21 @@ from bot.kb.loader import KnowledgeBaseError
 
 log = logging.getLogger("bot")
 GOLD_DIR = PROJECT_ROOT / "tests" / "eval"
-NO_TOKEN = ("DISCORD_TOKEN is not set: put it in the environment or in a .env file "
-            "(see README, 'Running on Discord'), or run `python -m bot chat` for the terminal chat.")
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set: put it in the environment or in a .env file "
+    "(see README, 'Running on Discord'), or run `python -m bot chat` for the terminal chat."
+)
 _CONTROL = {c: " " for c in range(32) if c not in (9,)} | {127: " "}
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=(
-        "CCM advocacy Q&A bot. With no command: the Discord bot if DISCORD_TOKEN is set, "
-        "otherwise the terminal chat."))
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description=(
+            "CCM advocacy Q&A bot. With no command: the Discord bot if DISCORD_TOKEN is set, "
+            "otherwise the terminal chat."
+        ),
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("chat", help="terminal chat (reads stdin lines when not a terminal)")
     ask = sub.add_parser("ask", help="answer one question, or each line of stdin")
@@ -41,8 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", type=Path, default=GOLD_DIR)
     ev.add_argument("--quiet", action="store_true", help="don't list the misses")
     bench = sub.add_parser("bench", help="speed and scale figures")
-    bench.add_argument("--phrasings", type=int, default=100_000,
-                       help="size of the synthetic knowledge base")
+    bench.add_argument(
+        "--phrasings", type=int, default=100_000, help="size of the synthetic knowledge base"
+    )
     bench.add_argument("--queries", type=int, default=400, help="queries per measurement")
     return parser
 
@@ -63,8 +70,7 @@ def _clean_line(raw: bytes) -> tuple[str | None, str]:
     return text.translate(_CONTROL), text
 
 
-def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO,
-            stdout: TextIO) -> int:
+def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO, stdout: TextIO) -> int:
     from bot.formats import invalid_input_json, reply_to_json, reply_to_text
 
     answerer = _load_answerer(settings)
@@ -73,12 +79,18 @@ def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO,
     def answer(text: str | None, original: str) -> None:
         if text is None:
             payload = invalid_input_json(original, "invalid-utf8")
-            line = json.dumps(payload, ensure_ascii=False) if args.json else \
-                "That line is not valid UTF-8 text; I skipped it."
+            line = (
+                json.dumps(payload, ensure_ascii=False)
+                if args.json
+                else "That line is not valid UTF-8 text; I skipped it."
+            )
         else:
             reply = answerer.ask(text)
-            line = json.dumps(reply_to_json(reply, kb), ensure_ascii=False) if args.json \
+            line = (
+                json.dumps(reply_to_json(reply, kb), ensure_ascii=False)
+                if args.json
                 else reply_to_text(reply, kb) + "\n"
+            )
         stdout.write(line + "\n")
         stdout.flush()
 
@@ -104,10 +116,12 @@ def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
     for finding in errors + warnings:
         print(finding, file=stdout)
     phrasings = sum(len(e.phrasings) for e in kb.entries)
-    print(f"{len(kb.entries)} entries in {len(kb.files)} files, {phrasings} phrasings, "
-          f"{len(kb.topics)} topics; self-retrieval {retrieval.retrieved}/{retrieval.phrasings} "
-          f"({100 * retrieval.rate:.1f}%); {len(errors)} error(s), {len(warnings)} warning(s)",
-          file=stdout)
+    print(
+        f"{len(kb.entries)} entries in {len(kb.files)} files, {phrasings} phrasings, "
+        f"{len(kb.topics)} topics; self-retrieval {retrieval.retrieved}/{retrieval.phrasings} "
+        f"({100 * retrieval.rate:.1f}%); {len(errors)} error(s), {len(warnings)} warning(s)",
+        file=stdout,
+    )
     return 1 if errors else 0
 
 
@@ -120,11 +134,17 @@ def cmd_kb_export(settings: Settings, stdout: TextIO) -> int:
     for entry in kb.entries:
         data = entry.model_dump(mode="json")
         data["file"] = kb.entry_files.get(entry.id)
-        data["sources"] = [dict(raw, **resolved) for raw, resolved in
-                           zip(data["sources"], sources_of(entry, kb), strict=True)]
+        data["sources"] = [
+            dict(raw, **resolved)
+            for raw, resolved in zip(data["sources"], sources_of(entry, kb), strict=True)
+        ]
         entries.append(data)
-    json.dump({"reviewed": kb.reviewed.isoformat() if kb.reviewed else None,
-               "entries": entries}, stdout, ensure_ascii=False, indent=2)
+    json.dump(
+        {"reviewed": kb.reviewed.isoformat() if kb.reviewed else None, "entries": entries},
+        stdout,
+        ensure_ascii=False,
+        indent=2,
+    )
     stdout.write("\n")
     return 0
 
@@ -148,18 +168,24 @@ def cmd_run(settings: Settings) -> int:
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    print("The Discord adapter is not part of this build yet; use `python -m bot chat`.",
-          file=sys.stderr)
+    print(
+        "The Discord adapter is not part of this build yet; use `python -m bot chat`.",
+        file=sys.stderr,
+    )
     return 2
 
 
-def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
-         stdout: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, stdin: BinaryIO | None = None, stdout: TextIO | None = None
+) -> int:
     args = _parser().parse_args(argv)
     stdout = stdout or sys.stdout
     settings = Settings()
-    logging.basicConfig(level=settings.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     try:
         match args.command:
             case None:

@@ -21,14 +21,18 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
-    knowledge_dir: Path = Field(default_factory=lambda: _bundled("knowledge"),
-                                validation_alias="BOT_KNOWLEDGE_DIR")
-    seeds_dir: Path = Field(default_factory=lambda: _bundled("seeds"),
-                            validation_alias="BOT_SEEDS_DIR")
+    knowledge_dir: Path = Field(
+        default_factory=lambda: _bundled("knowledge"), validation_alias="BOT_KNOWLEDGE_DIR"
+    )
+    seeds_dir: Path = Field(
+        default_factory=lambda: _bundled("seeds"), validation_alias="BOT_SEEDS_DIR"
+    )
     db_path: Path = Field(default=Path("data/bot.sqlite3"), validation_alias="BOT_DB_PATH")
     dev_guild_id: int | None = Field(default=None, validation_alias="BOT_DEV_GUILD_ID")
     shard_count: int | None = Field(default=None, ge=1, validation_alias="BOT_SHARD_COUNT")
-    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = Field(default=None, validation_alias="BOT_SHARD_IDS")
+    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = Field(
+        default=None, validation_alias="BOT_SHARD_IDS"
+    )
     log_level: str = Field(default="INFO", validation_alias="BOT_LOG_LEVEL")
 
     @field_validator("discord_token", mode="before")

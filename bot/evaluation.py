@@ -91,8 +91,9 @@ def evaluate(answerer: Answerer, items: list[GoldItem]) -> EvalResult:
         reply = answerer.ask(item.q)
         got = reply.entry.id if reply.answered and reply.entry else None
         family = result.answerable if item.expect else result.unanswerable
-        category = result.by_category[("answerable/" if item.expect else "unanswerable/")
-                                      + item.category]
+        category = result.by_category[
+            ("answerable/" if item.expect else "unanswerable/") + item.category
+        ]
         for tally in (family, category):
             tally.total += 1
         if item.expect:
@@ -102,7 +103,7 @@ def evaluate(answerer: Answerer, items: list[GoldItem]) -> EvalResult:
             ok = got is None
             bad = got is not None
         if got is not None:
-            result.calibration[min(int(reply.confidence * 10), 9)].append(ok)
+            result.calibration[min(int(reply.score * 10), 9)].append(ok)
         for tally in (family, category):
             tally.correct += ok
             tally.wrong += bad
@@ -111,8 +112,11 @@ def evaluate(answerer: Answerer, items: list[GoldItem]) -> EvalResult:
     return result
 
 
+def pct(x: float) -> str:
+    return f"{100 * x:5.1f}%"
+
+
 def format_result(result: EvalResult, show_failures: bool = True) -> str:
-    pct = lambda x: f"{100 * x:5.1f}%"  # noqa: E731
     lines = [
         f"answerable questions:   {result.answerable.total}",
         f"  top-1 accuracy:       {pct(result.accuracy)}   (floor {pct(MIN_ACCURACY)})",
@@ -126,20 +130,29 @@ def format_result(result: EvalResult, show_failures: bool = True) -> str:
     ]
     for name in sorted(result.by_category):
         t = result.by_category[name]
-        lines.append(f"  {name:<30} {t.total:>3}   {pct(t.rate(t.correct))}  {pct(t.rate(t.wrong))}")
-    lines += ["", "calibration of answered replies (confidence band: n, share correct)"]
+        lines.append(
+            f"  {name:<30} {t.total:>3}   {pct(t.rate(t.correct))}  {pct(t.rate(t.wrong))}"
+        )
+    lines += [
+        "",
+        "answered replies by raw score (band: n, share correct; the points behind "
+        "ANSWERED_CALIBRATION)",
+    ]
     for band in sorted(result.calibration):
         oks = result.calibration[band]
-        lines.append(f"  {band / 10:.1f}-{(band + 1) / 10:.1f}: {len(oks):>3}  "
-                     f"{pct(sum(oks) / len(oks))}")
+        lines.append(
+            f"  {band / 10:.1f}-{(band + 1) / 10:.1f}: {len(oks):>3}  {pct(sum(oks) / len(oks))}"
+        )
     if show_failures and result.failures:
         lines += ["", "misses:"]
         for item, reply in result.failures:
             got = reply.entry.id if reply.answered and reply.entry else f"({reply.status})"
             want = "/".join(item.expect) if item.expect else "(decline)"
             near = ", ".join(s.id for s in reply.suggestions[:3])
-            lines.append(f"  [{item.category}] {item.q!r}: want {want}, got {got} "
-                         f"conf {reply.confidence:.2f} {reply.reason}"
-                         + (f" [suggested: {near}]" if near else ""))
+            lines.append(
+                f"  [{item.category}] {item.q!r}: want {want}, got {got} "
+                f"score {reply.score:.2f} {reply.reason}"
+                + (f" [suggested: {near}]" if near else "")
+            )
     lines += ["", "PASS" if result.passes else "FAIL: below the floors"]
     return "\n".join(lines)

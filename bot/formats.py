@@ -43,9 +43,19 @@ def reply_to_json(reply: Reply, kb: KnowledgeBase) -> dict[str, Any]:
 
 def invalid_input_json(question: str, reason: str) -> dict[str, Any]:
     """The JSON line for input we could not read at all (e.g. invalid UTF-8)."""
-    return {"question": question, "answered": False, "answer": None, "confidence": 0.0,
-            "id": None, "sources": [], "suggestions": [], "status": "declined",
-            "reason": reason, "attributed_to": None, "related": []}
+    return {
+        "question": question,
+        "answered": False,
+        "answer": None,
+        "confidence": 0.0,
+        "id": None,
+        "sources": [],
+        "suggestions": [],
+        "status": "declined",
+        "reason": reason,
+        "attributed_to": None,
+        "related": [],
+    }
 
 
 def reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:

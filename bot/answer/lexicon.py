@@ -9,8 +9,13 @@ from __future__ import annotations
 STOPWORD_WEIGHT = 0.15
 
 _SUFFIXES = (
-    ("ies", "y", 3), ("ied", "y", 3), ("sses", "ss", 2), ("ing", "", 4), ("ed", "", 4),
-    ("es", "", 4), ("s", "", 3),
+    ("ies", "y", 3),
+    ("ied", "y", 3),
+    ("sses", "ss", 2),
+    ("ing", "", 4),
+    ("ed", "", 4),
+    ("es", "", 4),
+    ("s", "", 3),
 )
 
 
@@ -30,11 +35,39 @@ def stem(token: str) -> str:
             if suffix == "es" and not token.endswith(("ches", "shes", "xes", "sses", "zes")):
                 continue
             base = token[: len(token) - len(suffix)] + replacement
-            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and \
-                    base[-1] not in "lsz":
+            if (
+                suffix in ("ing", "ed")
+                and len(base) > 3
+                and base[-1] == base[-2]
+                and base[-1] not in "lsz"
+            ):
                 base = base[:-1]  # banned -> ban, stopped -> stop
             return base
     return token
+
+
+#: endings that turn one word into a relative of another (ratif-y / ratif-ication)
+_DERIVATIONAL = frozenset(
+    """s e y es ed er or al ion ation ication ition tion ment ments ship ing ity ive ly ence
+    ance ant ent ure ize ise ist ism ian an ic ical ally ful less able ible ory ary ery""".split()
+) | {""}
+
+
+def related_words(a: str, b: str, min_prefix: int) -> bool:
+    """Same family: a common prefix of at least `min_prefix` letters, and what is left of
+    each word is a derivational ending (withdraw/withdrawal, ratify/ratification,
+    contaminated/contamination), so current/currency or consider/consist stay apart."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    if common < min_prefix:
+        return False
+    # the shared stem may end one letter early: ratif(y) / ratif(ication)
+    return any(
+        a[cut:] in _DERIVATIONAL and b[cut:] in _DERIVATIONAL for cut in (common, common - 1)
+    )
 
 
 QUESTION_WORDS = frozenset(
@@ -60,6 +93,39 @@ _FUNCTION_WORDS = """
 """
 
 #: function words and chat verbs, as written and as stemmed (the matcher compares stems)
-STOPWORDS = frozenset(
-    form for word in _FUNCTION_WORDS.split() for form in (word, stem(word))
-) - QUESTION_WORDS
+STOPWORDS = (
+    frozenset(form for word in _FUNCTION_WORDS.split() for form in (word, stem(word)))
+    - QUESTION_WORDS
+)
+
+#: Country names and demonyms (as normalized text). A question that names a country asks about
+#: that country: an entry that never mentions it is not its answer.
+COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria andorra angola antigua argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia
+    bosnia botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile
+    china colombia comoros congo croatia cuba cyprus czechia czech denmark djibouti dominica
+    ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia
+    germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india
+    indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati
+    korea kosovo kuwait kyrgyzstan laos lao latvia lebanon lesotho liberia libya liechtenstein
+    lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius
+    mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma
+    namibia nauru nepal netherlands holland zealand nicaragua niger nigeria macedonia norway
+    oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar
+    romania russia rwanda samoa marino senegal serbia seychelles sierra singapore slovakia
+    slovenia solomon somalia spain lanka sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand timor togo tonga trinidad tunisia turkey turkmenistan tuvalu
+    uganda ukraine emirates uae uk us uruguay uzbekistan vanuatu vatican venezuela vietnam
+    yemen zambia zimbabwe europe eu asia africa
+    afghan albanian algerian argentine armenian australian austrian belgian bolivian brazilian
+    bulgarian chilean chinese colombian croatian cuban danish dutch egyptian estonian
+    ethiopian finnish french german greek hungarian indian indonesian iranian iraqi irish
+    israeli italian japanese jordanian kenyan korean lao laotian latvian lebanese libyan
+    lithuanian malaysian mexican mongolian moroccan nepali nigerian norwegian pakistani
+    palestinian peruvian filipino polish portuguese romanian saudi serbian singaporean
+    slovak somali spanish sudanese swedish swiss syrian taiwanese thai turkish ugandan
+    venezuelan vietnamese yemeni
+""".split()
+)

@@ -25,14 +25,15 @@ size of the knowledge base.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.answer.lexicon import QUESTION_WORDS, STOPWORD_WEIGHT, STOPWORDS, stem
+from bot.answer.dictionary import is_english_word
+from bot.answer.lexicon import QUESTION_WORDS, STOPWORD_WEIGHT, STOPWORDS, related_words, stem
+from bot.answer.names import is_country, names_in
 from bot.answer.normalize import Normalizer
 from bot.kb.models import KnowledgeBase
 
@@ -44,21 +45,19 @@ CHAR_SHARE = 0.2
 #: phrasing (a phrasing may say more than the question asked)
 RECALL_EMPHASIS = 1.5
 #: a question word found only in the answer text counts this much (vs 1 in a phrasing)
-ANSWER_CREDIT = 0.5
+ANSWER_CREDIT = 0.7
 #: derived forms sharing a long prefix (ratify/ratification) match with this credit
 FAMILY_PREFIX = 5
 FAMILY_CREDIT = 0.8
 #: unknown words weigh this share of the rarest known word's weight
 UNKNOWN_WEIGHT_SHARE = 0.8
-#: a capitalised word or acronym that does not open a sentence: a name, in answer texts
-_PROPER_NOUN = re.compile(r"(?<=[a-z0-9,;:()\"'’] )(?:[A-Z][a-z]+|[A-Z]{2,})(?:[- ][A-Z][a-z]+)*")
 #: names weigh at least this share of the rarest word, however many entries mention them:
 #: "cambodia" is in half the entries, yet "how did cambodia vote" is not "how did russia vote"
 ENTITY_FLOOR = 0.5
+#: each name in the question that an entry never mentions scales its score by this
+MISSING_NAME_FACTOR = 0.85
 #: words people ask with but answers never use ("stand for", "meaning", "runs") weigh less
-QUESTION_ONLY_WEIGHT = 0.5
-#: a known word weighing at least this share of the rarest word's weight is "specific"
-SPECIFIC_SHARE = 0.55
+QUESTION_ONLY_WEIGHT = 0.8
 #: how many phrasings go on to the character-level scorer
 SHORTLIST = 60
 #: words shared by more than this share of phrasings are not used to *find* candidates once
@@ -75,9 +74,11 @@ class Candidate:
     entry_id: str
     score: float  # 0..1, the combined score of the best phrasing
     phrasing: str  # that phrasing as the curator wrote it
-    recall: float  # share of the question's weight the phrasing covers
+    recall: float  # share of the question's weight the entry covers (phrasing or entry-wide)
     precision: float  # share of the phrasing's weight the question covers
     char: float  # character-level similarity 0..1
+    overlap: float = 0.0  # the best phrasing's weighted F-score alone
+    coverage: float = 0.0  # share of the question's weight found anywhere in the entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,11 @@ class Query:
     content: str  # content stems joined, for the character scorer
     has_function_words: bool  # stopwords or question words: a sentence, not keyword soup
     informative: bool  # at least one known word that is neither a stopword nor a number
+
+    @property
+    def unknown_share(self) -> float:
+        """Share of the question's weight carried by words the index has never seen."""
+        return sum(w for w, credits in self.terms if not credits) / self.weight
 
 
 @dataclass(slots=True)
@@ -113,11 +119,18 @@ class Matcher:
     weights (IDF) are computed over whole entries, phrasings and answer together.
     """
 
-    def __init__(self, phrasings: Iterable[tuple[str, str]], normalizer: Normalizer,
-                 answers: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        phrasings: Iterable[tuple[str, str]],
+        normalizer: Normalizer,
+        answers: Mapping[str, str] | None = None,
+        is_word: Callable[[str], bool] = is_english_word,
+    ) -> None:
         self.normalizer = normalizer
+        self._is_word = is_word
         self._entry_ids: list[str] = []
-        entry_index: dict[str, int] = {}
+        self._entry_index: dict[str, int] = {}
+        entry_index = self._entry_index
         self._vocab: dict[str, int] = {}  # stem -> id
         self._surface: dict[str, int] = {}  # surface word -> stem id, for typo correction
         raw: list[tuple[int, str, str, list[int]]] = []
@@ -136,20 +149,20 @@ class Matcher:
         self._entry_bag: list[set[int]] = [set() for _ in self._entry_ids]
         for e, _, _, ids in raw:
             self._entry_bag[e].update(ids)
+        # answer words: a weaker, entry-level signal (the bag keeps only words no phrasing has)
         self._answer_bag: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
-        #: names of countries, people, organisations: capitalised words inside answer sentences
-        self._entities: set[int] = set()
-        for text in (answers or {}).values():
-            for name in _PROPER_NOUN.findall(text):
-                words = normalizer(name).split()
-                self._entities.update(self._token_id(w) for w in words)
-        self._answer_full: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
+        in_answers: set[int] = set()
         for entry_id, text in (answers or {}).items():
-            if entry_id in entry_index:
-                e = entry_index[entry_id]
-                words = normalizer(text).split()
-                self._answer_full[e] = frozenset(self._token_id(w) for w in words)
-                self._answer_bag[e] = self._answer_full[e] - self._entry_bag[e]
+            if entry_id in self._entry_index:
+                e = self._entry_index[entry_id]
+                words = frozenset(self._token_id(w) for w in normalizer(text).split())
+                in_answers |= words
+                self._answer_bag[e] = words - self._entry_bag[e]
+        #: names a question can be about (see bot/answer/names.py)
+        self._names: set[int] = {
+            self._token_id(w) for w in names_in((answers or {}).values(), normalizer)
+        }
+        self._names |= {t for word, t in self._vocab.items() if is_country(word)}
 
         df: dict[int, int] = defaultdict(int)
         for e in range(len(self._entry_ids)):
@@ -160,14 +173,12 @@ class Matcher:
         for word, t in self._vocab.items():
             self._stems[t] = word
         self._rarest = math.log(1.0 + (n - 0.5) / 1.5)
-        in_answers: set[int] = set().union(*self._answer_bag) | {
-            t for e, bag in enumerate(self._entry_bag) if answers and bag & self._answer_words(e)}
         self._weights: list[float] = []
         for t, word in enumerate(self._stems):
             idf = math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5))
             if word in STOPWORDS:
                 idf *= STOPWORD_WEIGHT
-            elif t in self._entities:
+            elif t in self._names:
                 idf = max(idf, ENTITY_FLOOR * self._rarest)
             elif answers and t not in in_answers and not word.isdigit():
                 idf *= QUESTION_ONLY_WEIGHT
@@ -180,25 +191,30 @@ class Matcher:
         for e, original, normalized, ids in raw:
             tokens = frozenset(ids)
             index = len(self._phrasings)
-            self._phrasings.append(_Phrasing(
-                entry=e, original=original, normalized=normalized, tokens=tokens,
-                weight=sum(self._weights[t] for t in tokens) or 1e-9,
-                content=self._content(self._stems[t] for t in ids),
-            ))
+            self._phrasings.append(
+                _Phrasing(
+                    entry=e,
+                    original=original,
+                    normalized=normalized,
+                    tokens=tokens,
+                    weight=sum(self._weights[t] for t in tokens) or 1e-9,
+                    content=self._content(self._stems[t] for t in ids),
+                )
+            )
             for t in tokens:
                 self._postings[t].append(index)
         self._common_limit = max(MIN_POOL, int(COMMON_POSTINGS_SHARE * len(self._phrasings)))
         self._surface_list = list(dict.fromkeys([*self._surface, *normalizer.variant_words]))
         self._corrections: dict[str, str | None] = {}
 
-    def _answer_words(self, entry: int) -> frozenset[int]:
-        return self._answer_full[entry]
-
     @classmethod
     def for_knowledge_base(cls, kb: KnowledgeBase, normalizer: Normalizer | None = None) -> Matcher:
         normalizer = normalizer or Normalizer(kb.synonyms)
-        return cls(((e.id, p) for e in kb.entries for p in e.phrasings), normalizer,
-                   answers={e.id: e.answer for e in kb.entries})
+        return cls(
+            ((e.id, p) for e in kb.entries for p in e.phrasings),
+            normalizer,
+            answers={e.id: e.answer for e in kb.entries},
+        )
 
     # -- building -----------------------------------------------------------------------
     def _token_id(self, word: str) -> int:
@@ -213,15 +229,15 @@ class Matcher:
         The light stemmer leaves derived forms apart; a shared prefix of FAMILY_PREFIX letters
         that is most of the shorter word joins them, with partial credit (FAMILY_CREDIT).
         """
-        groups: dict[str, list[int]] = defaultdict(list)
+        self._prefix_groups: dict[str, list[int]] = defaultdict(list)
         for t, word in enumerate(self._stems):
             if len(word) >= FAMILY_PREFIX and word.isalpha() and word not in STOPWORDS:
-                groups[word[:FAMILY_PREFIX]].append(t)
+                self._prefix_groups[word[:FAMILY_PREFIX]].append(t)
         families: dict[int, list[int]] = defaultdict(list)
-        for members in groups.values():
+        for members in self._prefix_groups.values():
             for a in members:
                 for b in members:
-                    if a != b and _related_words(self._stems[a], self._stems[b]):
+                    if a != b and related_words(self._stems[a], self._stems[b], FAMILY_PREFIX):
                         families[a].append(b)
         return {t: tuple(m) for t, m in families.items()}
 
@@ -246,14 +262,16 @@ class Matcher:
 
     # -- querying -----------------------------------------------------------------------
     def _correct(self, word: str) -> str | None:
-        """Map an unknown word to a known one if it is a likely typo of it."""
+        """Map an unknown word to a known one if it is a likely typo of it (and not a real
+        English word that our knowledge base simply doesn't use)."""
         if word in self._corrections:
             return self._corrections[word]
         fixed: str | None = None
-        if len(word) >= 5 and word.isalpha() and self._surface_list:
-            cutoff = 80.0
-            best = process.extractOne(word, self._surface_list, scorer=fuzz.ratio,
-                                      score_cutoff=cutoff)
+        if len(word) >= 4 and word.isalpha() and self._surface_list and not self._is_word(word):
+            cutoff = 80.0 if len(word) >= 5 else 75.0
+            best = process.extractOne(
+                word, self._surface_list, scorer=fuzz.ratio, score_cutoff=cutoff
+            )
             if best is not None:
                 fixed = str(best[0])
         if len(self._corrections) < 100_000:
@@ -263,17 +281,22 @@ class Matcher:
     def _family_of_unknown(self, stemmed: str) -> tuple[int, ...]:
         if len(stemmed) < FAMILY_PREFIX or not stemmed.isalpha():
             return ()
-        return tuple(t for t, word in enumerate(self._stems)
-                     if word[:FAMILY_PREFIX] == stemmed[:FAMILY_PREFIX]
-                     and _related_words(word, stemmed))
+        return tuple(
+            t
+            for t in self._prefix_groups.get(stemmed[:FAMILY_PREFIX], ())
+            if related_words(self._stems[t], stemmed, FAMILY_PREFIX)
+        )
 
     def respell(self, normalized: str) -> str:
         """Fix typos word by word, then re-apply synonyms ("cluster munitons convetion")."""
         words = normalized.split()
         changed = False
         for i, word in enumerate(words):
-            if word in self._surface or word in self.normalizer.variant_words \
-                    or stem(word) in self._vocab:
+            if (
+                word in self._surface
+                or word in self.normalizer.variant_words
+                or stem(word) in self._vocab
+            ):
                 continue
             fixed = self._correct(word)
             if fixed is not None and fixed != word:
@@ -306,8 +329,11 @@ class Matcher:
                 credits = {t: 1.0} | {f: FAMILY_CREDIT for f in self._families.get(t, ())}
                 terms.append((self._weights[t], credits))
                 tokens.append(self._stems[t])
-                informative |= not (self._stems[t] in STOPWORDS or self._stems[t].isdigit()
-                                    or self._stems[t] in QUESTION_WORDS)
+                informative |= not (
+                    self._stems[t] in STOPWORDS
+                    or self._stems[t].isdigit()
+                    or self._stems[t] in QUESTION_WORDS
+                )
                 continue
             family = self._family_of_unknown(stemmed)
             tokens.append(stemmed)
@@ -319,51 +345,28 @@ class Matcher:
             unknown.append(stemmed)
             factor = STOPWORD_WEIGHT if word in STOPWORDS else 1.0
             terms.append((self._unknown_weight * factor, {}))
-        return Query(text=normalized, tokens=tuple(tokens), terms=tuple(terms),
-                     weight=sum(w for w, _ in terms) or 1e-9, unknown=tuple(unknown),
-                     content=self._content(tokens), has_function_words=function_words,
-                     informative=informative)
+        return Query(
+            text=normalized,
+            tokens=tuple(tokens),
+            terms=tuple(terms),
+            weight=sum(w for w, _ in terms) or 1e-9,
+            unknown=tuple(unknown),
+            content=self._content(tokens),
+            has_function_words=function_words,
+            informative=informative,
+        )
 
     def search(self, normalized: str, limit: int = 5) -> tuple[Query, list[Candidate]]:
         """Best phrasing per entry, best entries first (at most `limit`)."""
         query = self.parse(self.respell(normalized))
-        # vocab id -> [(term index, credit)]: how each indexed word answers the query's terms
-        lookup: dict[int, list[tuple[int, float]]] = defaultdict(list)
-        for i, (_, credits) in enumerate(query.terms):
-            for t, credit in credits.items():
-                lookup[t].append((i, credit))
-        if not lookup:
-            return query, []
-        by_rarity = sorted(lookup, key=lambda t: len(self._postings.get(t, ())))
-        pool: set[int] = set()
-        for t in by_rarity:
-            postings = self._postings.get(t, ())
-            if len(pool) >= MIN_POOL and len(postings) > self._common_limit:
-                break  # only very common words are left, and we have enough candidates
-            pool.update(postings)
-
-        term_weights = [w for w, _ in query.terms]
+        overlap = self._overlap(query)
         scored: list[tuple[float, int, float, float]] = []
-        for index in pool:
-            phrasing = self._phrasings[index]
-            got: dict[int, float] = {}
-            matched_phrasing = 0.0
-            for t in phrasing.tokens:
-                hits = lookup.get(t)
-                if not hits:
-                    continue
-                best_credit = 0.0
-                for term, credit in hits:
-                    if credit > got.get(term, 0.0):
-                        got[term] = credit
-                    best_credit = max(best_credit, credit)
-                matched_phrasing += self._weights[t] * best_credit
-            matched = sum(term_weights[i] * c for i, c in got.items())
+        b2 = RECALL_EMPHASIS**2
+        for index, (matched, matched_phrasing) in overlap.items():
             recall = matched / query.weight
-            precision = matched_phrasing / phrasing.weight
+            precision = matched_phrasing / self._phrasings[index].weight
             if recall <= 0 or precision <= 0:
                 continue
-            b2 = RECALL_EMPHASIS ** 2
             f1 = (1 + b2) * recall * precision / (b2 * precision + recall)
             scored.append((f1, index, recall, precision))
         scored.sort(reverse=True)
@@ -371,52 +374,109 @@ class Matcher:
         if not shortlist:
             return query, []
         chars = process.extract(
-            query.content, {i: self._phrasings[i].content for _, i, _, _ in shortlist},
-            scorer=fuzz.token_sort_ratio, limit=None,
+            query.content,
+            {i: self._phrasings[i].content for _, i, _, _ in shortlist},
+            scorer=fuzz.token_sort_ratio,
+            limit=None,
         )
         char_by_index = {key: score / 100.0 for _, score, key in chars}
 
         coverage: dict[int, float] = {}
+        penalty: dict[int, float] = {}
+        name_terms = self._name_terms(query)
         best: dict[int, Candidate] = {}
         for f1, index, recall, precision in shortlist:
             phrasing = self._phrasings[index]
             e = phrasing.entry
             if e not in coverage:
                 coverage[e] = self._coverage(query, e)
+                missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
+                penalty[e] = MISSING_NAME_FACTOR**missing
             char = char_by_index.get(index, 0.0)
             if phrasing.normalized == query.text:
                 score = 1.0
             else:
-                score = (PHRASING_SHARE * f1 + CHAR_SHARE * char
-                         + (1 - PHRASING_SHARE - CHAR_SHARE) * coverage[e])
+                score = penalty[e] * (
+                    PHRASING_SHARE * f1
+                    + CHAR_SHARE * char
+                    + (1 - PHRASING_SHARE - CHAR_SHARE) * coverage[e]
+                )
             current = best.get(e)
             if current is None or score > current.score:
                 best[e] = Candidate(
-                    entry_id=self._entry_ids[e], score=min(score, 1.0),
-                    phrasing=phrasing.original, recall=min(max(recall, coverage[e]), 1.0),
-                    precision=min(precision, 1.0), char=char,
+                    entry_id=self._entry_ids[e],
+                    score=min(score, 1.0),
+                    phrasing=phrasing.original,
+                    recall=min(max(recall, coverage[e]), 1.0),
+                    precision=min(precision, 1.0),
+                    char=char,
+                    overlap=f1,
+                    coverage=coverage[e],
                 )
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.entry_id))
         return query, ranked[:limit]
 
-    def missing_specific(self, query: Query, entry_id: str) -> list[str]:
-        """Names (countries, people, organisations) in the question that the entry never mentions.
+    def _overlap(self, query: Query) -> dict[int, tuple[float, float]]:
+        """Per candidate phrasing: (question weight it covers, its own weight covered).
 
-        A word the knowledge base uses elsewhere but this entry lacks ("thailand" in "who is
-        the prime minister of thailand" against "who is cambodia's prime minister") is strong
-        evidence that the question is about something else.
+        Selective words (rare enough) find candidates through their postings; function words
+        and very common words only add to candidates already found, through a set
+        intersection per candidate, so a query costs about the length of its rare words'
+        postings, at any size of index.
         """
-        e = self._entry_ids.index(entry_id)
-        bag, answer = self._entry_bag[e], self._answer_bag[e]
-        missing: list[str] = []
-        for weight, credits in query.terms:
-            if not credits or weight < SPECIFIC_SHARE * self._rarest:
+        selective: list[int] = []
+        cheap: dict[int, list[tuple[int, float]]] = defaultdict(list)  # vocab id -> terms
+        for i, (_, credits) in enumerate(query.terms):
+            if not credits:
                 continue
-            if not any(t in self._entities for t in credits):
-                continue
-            if not any(t in bag or t in answer for t in credits):
-                missing.append(self._stems[next(iter(credits))])
-        return missing
+            size = sum(len(self._postings.get(t, ())) for t in credits)
+            if size > self._common_limit or all(self._stems[t] in STOPWORDS for t in credits):
+                for t, credit in credits.items():
+                    cheap[t].append((i, credit))
+            else:
+                selective.append(i)
+        found: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
+        for i in selective:
+            weight, credits = query.terms[i]
+            for t, credit in sorted(credits.items(), key=lambda kv: -kv[1]):
+                gain = (weight * credit, self._weights[t] * credit)
+                for index in self._postings.get(t, ()):
+                    found[index].setdefault(i, gain)
+        if not found and cheap:
+            # only common words: take candidates from the least common of them, bounded
+            for t in sorted(cheap, key=lambda t: len(self._postings.get(t, ()))):
+                for index in self._postings.get(t, ())[:MIN_POOL]:
+                    found.setdefault(index, {})
+                if len(found) >= MIN_POOL:
+                    break
+        cheap_ids = cheap.keys()
+        out: dict[int, tuple[float, float]] = {}
+        for index, terms in found.items():
+            for t in self._phrasings[index].tokens & cheap_ids:
+                for i, credit in cheap[t]:
+                    gain = (query.terms[i][0] * credit, self._weights[t] * credit)
+                    if gain[0] > terms.get(i, (0.0, 0.0))[0]:
+                        terms[i] = gain
+            out[index] = (sum(g[0] for g in terms.values()), sum(g[1] for g in terms.values()))
+        return out
+
+    def missing_names(self, query: Query, entry_id: str) -> list[str]:
+        """Names (countries, people, organisations) in the question that the entry never
+        mentions: "thailand" in "who is the prime minister of thailand" against "who is
+        cambodia's prime minister" is strong evidence the question is about something else."""
+        e = self._entry_index[entry_id]
+        return [
+            self._stems[next(iter(credits))]
+            for credits in self._name_terms(query)
+            if not self._mentions(e, credits)
+        ]
+
+    def _name_terms(self, query: Query) -> list[dict[int, float]]:
+        return [credits for _, credits in query.terms if any(t in self._names for t in credits)]
+
+    def _mentions(self, entry: int, credits: dict[int, float]) -> bool:
+        bag, answer = self._entry_bag[entry], self._answer_bag[entry]
+        return any(t in bag or t in answer for t in credits)
 
     def _coverage(self, query: Query, entry: int) -> float:
         """Share of the question's weight found anywhere in the entry (answer: half credit)."""
@@ -436,20 +496,10 @@ class Matcher:
         """Fallback for questions with no known word: closest phrasings by characters alone."""
         if not normalized or not self._phrasings:
             return []
-        hits = process.extract(normalized, [p.normalized for p in self._phrasings],
-                               scorer=fuzz.WRatio, limit=limit * 4)
+        hits = process.extract(
+            normalized, [p.normalized for p in self._phrasings], scorer=fuzz.WRatio, limit=limit * 4
+        )
         out: dict[str, float] = {}
         for _, score, index in hits:
             out.setdefault(self._entry_ids[self._phrasings[index].entry], score / 100.0)
         return list(out.items())[:limit]
-
-
-def _related_words(a: str, b: str) -> bool:
-    """Same family: a common prefix of at least FAMILY_PREFIX letters covering 70% of the
-    shorter word (withdraw/withdrawal, contaminated/contamination, not consider/consist)."""
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    return common >= FAMILY_PREFIX and common >= 0.7 * min(len(a), len(b))

@@ -30,6 +30,10 @@ _MARKDOWN = re.compile(r"\|\||\*+|__+|~~|`+")
 _ABBREVIATIONS = re.compile(r"\bu\.\s?s\.(?:\s?a\.)?|\bu\.\s?k\.|\bu\.\s?n\.", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0'](?=\d{3}\b)")
 _APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=\w)")
+_NEGATION = re.compile(
+    r"\b(is|are|was|were|do|does|did|has|have|had|could|would|should|ca|wo)"
+    r"n['’‘`´]?t\b"
+)  # isn't / isnt -> is not; can't -> can not
 _POSSESSIVE = re.compile(r"(?<=\w)['’‘`´]s\b")  # uk's -> uk, what's -> what
 _SPACES = re.compile(r"\s+")
 _REPEATED_WORD = re.compile(r"\b(\w+)(?: \1\b)+")
@@ -40,16 +44,71 @@ _LATIN_RANGES = ((0x0041, 0x024F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 
 #: Chatter that carries no meaning for matching. Removed only when something else remains,
 #: so that "hi" or "thanks" alone still reach the small-talk entries.
 DEFAULT_FILLER: tuple[str, ...] = (
-    "hey bot", "hi bot", "hello bot", "yo bot", "ok bot", "bot",
-    "quick question", "quick q", "random question", "dumb question", "stupid question",
-    "question", "sorry if this is a dumb question", "i have a question",
-    "can you tell me", "could you tell me", "can u tell me", "tell me", "do you know",
-    "does anyone know", "anyone know", "i want to know", "i wanna know", "i was wondering",
-    "just wondering", "wondering", "i d like to know", "i would like to know", "id like to know",
-    "please", "pls", "plz", "pleaseee", "thx", "thanks in advance", "ty in advance",
-    "hey", "hi", "hello", "yo", "hiya", "heya", "sup", "ok so", "okay so", "so",
-    "um", "umm", "uh", "erm", "hmm", "lol", "lmao", "btw", "like", "guys", "folks", "everyone",
-    "real quick", "quickly", "in short", "briefly", "actually", "basically", "honestly",
+    "hey bot",
+    "hi bot",
+    "hello bot",
+    "yo bot",
+    "ok bot",
+    "bot",
+    "quick question",
+    "quick q",
+    "random question",
+    "dumb question",
+    "stupid question",
+    "question",
+    "sorry if this is a dumb question",
+    "i have a question",
+    "can you tell me",
+    "could you tell me",
+    "can u tell me",
+    "tell me",
+    "do you know",
+    "does anyone know",
+    "anyone know",
+    "i want to know",
+    "i wanna know",
+    "i was wondering",
+    "just wondering",
+    "wondering",
+    "i d like to know",
+    "i would like to know",
+    "id like to know",
+    "please",
+    "pls",
+    "plz",
+    "pleaseee",
+    "thx",
+    "thanks in advance",
+    "ty in advance",
+    "hey",
+    "hi",
+    "hello",
+    "yo",
+    "hiya",
+    "heya",
+    "sup",
+    "ok so",
+    "okay so",
+    "so",
+    "um",
+    "umm",
+    "uh",
+    "erm",
+    "hmm",
+    "lol",
+    "lmao",
+    "btw",
+    "like",
+    "guys",
+    "folks",
+    "everyone",
+    "real quick",
+    "quickly",
+    "in short",
+    "briefly",
+    "actually",
+    "basically",
+    "honestly",
 )
 
 
@@ -117,8 +176,11 @@ class Normalizer:
     every variant found in a text is replaced by its canonical term, longest variants first.
     """
 
-    def __init__(self, synonyms: Mapping[str, Iterable[str]] | None = None,
-                 filler: Iterable[str] = DEFAULT_FILLER) -> None:
+    def __init__(
+        self,
+        synonyms: Mapping[str, Iterable[str]] | None = None,
+        filler: Iterable[str] = DEFAULT_FILLER,
+    ) -> None:
         self._canonical: dict[str, str] = {}
         for canonical, variants in (synonyms or {}).items():
             target = self.basic(canonical)
@@ -126,6 +188,9 @@ class Normalizer:
                 key = self.basic(variant)
                 if key and key != target:
                     self._canonical[key] = target
+        # canonical terms match themselves, so "ottawa convention" is not read as "ottawa ccm"
+        for target in list(self._canonical.values()):
+            self._canonical.setdefault(target, target)
         self._synonym_re = _phrase_pattern(self._canonical)
         #: every word that appears in a synonym variant, so typo correction can aim at them
         self.variant_words = frozenset(w for key in self._canonical for w in key.split())
@@ -138,6 +203,9 @@ class Normalizer:
         text = _ABBREVIATIONS.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)), text)
         text = fold_unicode(text)
         text = _THOUSANDS.sub("", text)
+        text = _NEGATION.sub(
+            lambda m: {"ca": "can", "wo": "will"}.get(m.group(1), m.group(1)) + " not", text
+        )
         text = _POSSESSIVE.sub("", text)
         text = _APOSTROPHE.sub("", text)
         text = _punctuation_to_space(text)
@@ -161,7 +229,10 @@ class Normalizer:
 
     def segments(self, text: str) -> list[str]:
         """Split a message that asks several things ("what is X? and is Y...") into parts."""
-        parts = re.split(r"[?？!\n;]+|\.\s+|\s+(?:and also|also|plus|and)\s+(?=(?:what|who|when|"
-                         r"why|how|where|which|is|are|does|did|do|can|was|were|has|have)\b)",
-                         strip_discord_markup(text), flags=re.IGNORECASE)
+        parts = re.split(
+            r"[?？!\n;]+|\.\s+|\s+(?:and also|also|plus|and)\s+(?=(?:what|who|when|"
+            r"why|how|where|which|is|are|does|did|do|can|was|were|has|have)\b)",
+            strip_discord_markup(text),
+            flags=re.IGNORECASE,
+        )
         return [p.strip() for p in parts if p and p.strip()]

@@ -35,7 +35,8 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.severity}: {self.file} entry '{self.entry}' field '{self.field}': {self.message}"
+        where = f"{self.file} entry '{self.entry}' field '{self.field}'"
+        return f"{self.severity}: {where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ class SelfRetrieval:
         return self.retrieved / self.phrasings if self.phrasings else 1.0
 
 
-def lint(kb: KnowledgeBase, answerer: Answerer | None = None) -> tuple[list[Finding],
-                                                                      SelfRetrieval]:
+def lint(
+    kb: KnowledgeBase, answerer: Answerer | None = None
+) -> tuple[list[Finding], SelfRetrieval]:
     answerer = answerer or Answerer(kb)
     files = kb.entry_files
     findings: list[Finding] = []
@@ -65,13 +67,20 @@ def lint(kb: KnowledgeBase, answerer: Answerer | None = None) -> tuple[list[Find
         if len(ids) > 1:
             for entry_id in sorted(ids):
                 others = ", ".join(sorted(ids - {entry_id}))
-                add("error", entry_id, "alternates",
-                    f"the phrasing {normalized!r} (after normalization) is also used by {others}")
+                add(
+                    "error",
+                    entry_id,
+                    "alternates",
+                    f"the phrasing {normalized!r} (after normalization) is also used by {others}",
+                )
 
     total = retrieved = 0
     for entry in kb.entries:
-        for field, phrasings in (("question", (entry.question,)), ("alternates", entry.alternates),
-                                 ("keywords", entry.keywords)):
+        for field, phrasings in (
+            ("question", (entry.question,)),
+            ("alternates", entry.alternates),
+            ("keywords", entry.keywords),
+        ):
             for phrasing in phrasings:
                 total += 1
                 normalized = answerer.normalizer(phrasing)
@@ -84,18 +93,30 @@ def lint(kb: KnowledgeBase, answerer: Answerer | None = None) -> tuple[list[Find
                     continue
                 own = next((c for c in candidates if c.entry_id == entry.id), None)
                 own_score = f"{own.score:.2f}" if own else "below the top 2"
-                add("error", entry.id, field,
+                add(
+                    "error",
+                    entry.id,
+                    field,
                     f"{phrasing!r} retrieves {candidates[0].entry_id} first "
                     f"(score {candidates[0].score:.2f}, via {candidates[0].phrasing!r}); "
-                    f"its own entry scores {own_score}")
+                    f"its own entry scores {own_score}",
+                )
 
         count = len(entry.phrasings)
         if count < MIN_PHRASINGS and entry.kind != "about":
-            add("warning", entry.id, "alternates",
-                f"only {count} ways of asking; aim for at least {MIN_PHRASINGS}")
+            add(
+                "warning",
+                entry.id,
+                "alternates",
+                f"only {count} ways of asking; aim for at least {MIN_PHRASINGS}",
+            )
         if len(entry.answer) > ANSWER_SOFT_LIMIT:
-            add("error", entry.id, "answer",
-                f"{len(entry.answer)} characters; keep answers within {ANSWER_SOFT_LIMIT}")
+            add(
+                "error",
+                entry.id,
+                "answer",
+                f"{len(entry.answer)} characters; keep answers within {ANSWER_SOFT_LIMIT}",
+            )
         if len(entry.question) > EMBED_TITLE_LIMIT:
             add("error", entry.id, "question", f"longer than an embed title ({EMBED_TITLE_LIMIT})")
         for i, source in enumerate(entry.sources):
@@ -103,14 +124,28 @@ def lint(kb: KnowledgeBase, answerer: Answerer | None = None) -> tuple[list[Find
             if len(title) + len(url or "") + 40 > FIELD_VALUE_LIMIT:
                 add("error", entry.id, f"sources[{i}]", "too long to show in an embed field")
         if entry.kind == "position" and entry.attributed_to:
-            names = [w for w in re.findall(r"[A-Z][\w'’-]{2,}", entry.attributed_to)
-                     if w not in {"Government", "President", "Minister", "Secretary", "General"}]
+            names = [
+                w
+                for w in re.findall(r"[A-Z][\w'’-]{2,}", entry.attributed_to)
+                if w not in {"Government", "President", "Minister", "Secretary", "General"}
+            ]
             if names and not any(name in entry.answer for name in names):
-                add("error", entry.id, "answer",
-                    f"a position must name whose it is; mention one of {', '.join(names)}")
-        if entry.volatile is None and _COUNT.search(entry.answer) and not any(
-                s.as_of for s in entry.sources):
-            add("warning", entry.id, "volatile",
+                add(
+                    "error",
+                    entry.id,
+                    "answer",
+                    f"a position must name whose it is; mention one of {', '.join(names)}",
+                )
+        if (
+            entry.volatile is None
+            and _COUNT.search(entry.answer)
+            and not any(s.as_of for s in entry.sources)
+        ):
+            add(
+                "warning",
+                entry.id,
+                "volatile",
                 "the answer has figures but no source has as_of: if they can change, set "
-                "'volatile: true' and add as_of; if they are historical, set 'volatile: false'")
+                "'volatile: true' and add as_of; if they are historical, set 'volatile: false'",
+            )
     return findings, SelfRetrieval(total, retrieved)

@@ -80,8 +80,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _index_lines(node: yaml.Node, path: tuple[str | int, ...], out: dict[tuple[str | int, ...], int],
-                 duplicates: list[tuple[tuple[str | int, ...], int]]) -> None:
+def _index_lines(
+    node: yaml.Node,
+    path: tuple[str | int, ...],
+    out: dict[tuple[str | int, ...], int],
+    duplicates: list[tuple[tuple[str | int, ...], int]],
+) -> None:
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -97,7 +101,9 @@ def _index_lines(node: yaml.Node, path: tuple[str | int, ...], out: dict[tuple[s
             _index_lines(item, (*path, i), out, duplicates)
 
 
-def _parse_yaml(path: Path, label: str, issues: list[LoadIssue]) -> tuple[Any, dict[tuple[str | int, ...], int]] | None:
+def _parse_yaml(
+    path: Path, label: str, issues: list[LoadIssue]
+) -> tuple[Any, dict[tuple[str | int, ...], int]] | None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -124,9 +130,18 @@ def _parse_yaml(path: Path, label: str, issues: list[LoadIssue]) -> tuple[Any, d
     if node is not None:
         _index_lines(node, (), lines, duplicates)
     for dup_path, line in duplicates:
-        entry = _entry_label(data, dup_path[0]) if dup_path and isinstance(dup_path[0], int) else None
-        issues.append(LoadIssue(label, line, entry, _field_name(dup_path[1:]),
-                                "this key appears twice in the same block; the first would be lost"))
+        entry = (
+            _entry_label(data, dup_path[0]) if dup_path and isinstance(dup_path[0], int) else None
+        )
+        issues.append(
+            LoadIssue(
+                label,
+                line,
+                entry,
+                _field_name(dup_path[1:]),
+                "this key appears twice in the same block; the first would be lost",
+            )
+        )
     return _plain(data), lines
 
 
@@ -154,18 +169,28 @@ def _best_line(lines: dict[tuple[str | int, ...], int], path: tuple[str | int, .
     return lines.get(())
 
 
-def _load_entries(path: Path, label: str, issues: list[LoadIssue],
-                  declared: set[str]) -> list[tuple[Entry, str, int | None]]:
+def _load_entries(
+    path: Path, label: str, issues: list[LoadIssue], declared: set[str]
+) -> list[tuple[Entry, str, int | None]]:
     parsed = _parse_yaml(path, label, issues)
     if parsed is None:
         return []
     data, lines = parsed
     if data is None:
-        issues.append(LoadIssue(label, None, None, None, "the file is empty: expected a list of entries"))
+        issues.append(
+            LoadIssue(label, None, None, None, "the file is empty: expected a list of entries")
+        )
         return []
     if not isinstance(data, list):
-        issues.append(LoadIssue(label, lines.get(()), None, None,
-                                "expected a list of entries (each starting with '- id: ...')"))
+        issues.append(
+            LoadIssue(
+                label,
+                lines.get(()),
+                None,
+                None,
+                "expected a list of entries (each starting with '- id: ...')",
+            )
+        )
         return []
     entries: list[tuple[Entry, str, int | None]] = []
     for index, raw in enumerate(data):
@@ -173,8 +198,15 @@ def _load_entries(path: Path, label: str, issues: list[LoadIssue],
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             declared.add(raw["id"].strip())
         if not isinstance(raw, dict):
-            issues.append(LoadIssue(label, lines.get((index,)), entry_label, None,
-                                    "each entry must be a block of 'field: value' lines"))
+            issues.append(
+                LoadIssue(
+                    label,
+                    lines.get((index,)),
+                    entry_label,
+                    None,
+                    "each entry must be a block of 'field: value' lines",
+                )
+            )
             continue
         try:
             entries.append((Entry.model_validate(raw), label, lines.get((index,))))
@@ -186,8 +218,15 @@ def _load_entries(path: Path, label: str, issues: list[LoadIssue],
                     message = "unknown field (check its spelling)"
                 elif err["type"] == "missing":
                     message = "this required field is missing"
-                issues.append(LoadIssue(label, _best_line(lines, (index, *loc)), entry_label,
-                                        _field_name(loc), message))
+                issues.append(
+                    LoadIssue(
+                        label,
+                        _best_line(lines, (index, *loc)),
+                        entry_label,
+                        _field_name(loc),
+                        message,
+                    )
+                )
     return entries
 
 
@@ -201,7 +240,9 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
     if data is None:
         return {}
     if not isinstance(data, dict):
-        issues.append(LoadIssue(label, 1, None, None, "expected 'canonical term: [variant, ...]' lines"))
+        issues.append(
+            LoadIssue(label, 1, None, None, "expected 'canonical term: [variant, ...]' lines")
+        )
         return {}
     result: dict[str, tuple[str, ...]] = {}
     owner: dict[str, str] = {}
@@ -209,17 +250,33 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
         line = lines.get((canonical,))
         if isinstance(variants, str):
             variants = [variants]
-        if not isinstance(canonical, str) or not isinstance(variants, list) or not all(
-            isinstance(v, str) and v.strip() for v in variants
+        if (
+            not isinstance(canonical, str)
+            or not isinstance(variants, list)
+            or not all(isinstance(v, str) and v.strip() for v in variants)
         ):
-            issues.append(LoadIssue(label, line, None, str(canonical),
-                                    "expected a term followed by a list of its variants"))
+            issues.append(
+                LoadIssue(
+                    label,
+                    line,
+                    None,
+                    str(canonical),
+                    "expected a term followed by a list of its variants",
+                )
+            )
             continue
         for variant in variants:
             key = variant.strip().casefold()
             if key in owner and owner[key] != canonical:
-                issues.append(LoadIssue(label, line, None, str(canonical),
-                                        f"variant {variant!r} is already listed under {owner[key]!r}"))
+                issues.append(
+                    LoadIssue(
+                        label,
+                        line,
+                        None,
+                        str(canonical),
+                        f"variant {variant!r} is already listed under {owner[key]!r}",
+                    )
+                )
             owner[key] = canonical
         result[canonical] = tuple(v.strip() for v in variants)
     return result
@@ -238,8 +295,15 @@ def _load_meta(path: Path, label: str, issues: list[LoadIssue]) -> date | None:
     try:
         return date.fromisoformat(str(reviewed))
     except ValueError:
-        issues.append(LoadIssue(label, lines.get(("reviewed",)), None, "reviewed",
-                                "expected a date such as 2026-11-28"))
+        issues.append(
+            LoadIssue(
+                label,
+                lines.get(("reviewed",)),
+                None,
+                "reviewed",
+                "expected a date such as 2026-11-28",
+            )
+        )
         return None
 
 
@@ -260,8 +324,9 @@ def load_seeds(seeds_dir: Path) -> dict[str, SeedDocument]:
                 title = header.group(2).strip()
             elif header and header.group(1) == "URL":
                 url = header.group(2).strip()
-        seeds[path.stem] = SeedDocument(stem=path.stem, title=title, url=url,
-                                        paragraphs=tuple(paragraphs))
+        seeds[path.stem] = SeedDocument(
+            stem=path.stem, title=title, url=url, paragraphs=tuple(paragraphs)
+        )
     return seeds
 
 
@@ -275,8 +340,9 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
     seeds_dir = seeds_dir if seeds_dir is not None else knowledge_dir.parent / "seeds"
     issues: list[LoadIssue] = []
     if not knowledge_dir.is_dir():
-        raise KnowledgeBaseError([LoadIssue(str(knowledge_dir), None, None, None,
-                                            "knowledge folder not found")])
+        raise KnowledgeBaseError(
+            [LoadIssue(str(knowledge_dir), None, None, None, "knowledge folder not found")]
+        )
     files = knowledge_files(knowledge_dir)
     if not files:
         issues.append(LoadIssue(str(knowledge_dir), None, None, None, "no *.yaml knowledge files"))
@@ -288,8 +354,9 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
     declared: set[str] = set()  # ids of invalid entries too, so one mistake is reported once
     for path in files:
         loaded.extend(_load_entries(path, label(path), issues, declared))
-    synonyms = _load_synonyms(knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE),
-                              issues)
+    synonyms = _load_synonyms(
+        knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE), issues
+    )
     reviewed = _load_meta(knowledge_dir / META_FILE, label(knowledge_dir / META_FILE), issues)
     seeds = load_seeds(seeds_dir)
 
@@ -298,27 +365,52 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
         if entry.id in first_seen:
             other_file, other_line = first_seen[entry.id]
             where = f"{other_file}:{other_line}" if other_line else other_file
-            issues.append(LoadIssue(file, line, repr(entry.id), "id",
-                                    f"duplicate id: already used at {where}"))
+            issues.append(
+                LoadIssue(
+                    file, line, repr(entry.id), "id", f"duplicate id: already used at {where}"
+                )
+            )
         else:
             first_seen[entry.id] = (file, line)
     for entry, file, line in loaded:
         for related in entry.related:
             if related not in declared:
-                issues.append(LoadIssue(file, line, repr(entry.id), "related",
-                                        f"no entry has the id {related!r}"))
+                issues.append(
+                    LoadIssue(
+                        file, line, repr(entry.id), "related", f"no entry has the id {related!r}"
+                    )
+                )
         for i, source in enumerate(entry.sources):
             if source.seed is None:
                 continue
             doc = seeds.get(source.seed)
             if doc is None:
-                issues.append(LoadIssue(file, line, repr(entry.id), f"sources[{i}].seed",
-                                        f"no seed article named {source.seed!r} in seeds/"))
+                issues.append(
+                    LoadIssue(
+                        file,
+                        line,
+                        repr(entry.id),
+                        f"sources[{i}].seed",
+                        f"no seed article named {source.seed!r} in seeds/",
+                    )
+                )
             elif source.paragraph is not None and source.paragraph > len(doc.paragraphs):
-                issues.append(LoadIssue(file, line, repr(entry.id), f"sources[{i}].paragraph",
-                                        f"the seed article has only {len(doc.paragraphs)} paragraphs"))
+                issues.append(
+                    LoadIssue(
+                        file,
+                        line,
+                        repr(entry.id),
+                        f"sources[{i}].paragraph",
+                        f"the seed article has only {len(doc.paragraphs)} paragraphs",
+                    )
+                )
     if issues:
         raise KnowledgeBaseError(issues)
-    return KnowledgeBase(entries=tuple(e for e, _, _ in loaded), synonyms=synonyms, seeds=seeds,
-                         reviewed=reviewed, files=tuple(label(p) for p in files),
-                         entry_files={e.id: file for e, file, _ in loaded})
+    return KnowledgeBase(
+        entries=tuple(e for e, _, _ in loaded),
+        synonyms=synonyms,
+        seeds=seeds,
+        reviewed=reviewed,
+        files=tuple(label(p) for p in files),
+        entry_files={e.id: file for e, file, _ in loaded},
+    )

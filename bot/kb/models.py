@@ -54,7 +54,9 @@ class Source(_Strict):
         web = self.url is not None
         seed = self.seed is not None
         if web == seed:
-            raise ValueError("a source is either {title, url} or {seed, paragraph}, not both/neither")
+            raise ValueError(
+                "a source is either {title, url} or {seed, paragraph}, not both/neither"
+            )
         if web and not self.title:
             raise ValueError("a web source needs a title as well as its url")
         if seed and self.paragraph is None:
@@ -86,8 +88,10 @@ class Entry(_Strict):
     def _numbers_are_text(cls, values: object) -> object:
         """Curators write `keywords: [344, k5]`; YAML reads 344 as a number. Keep it as text."""
         if isinstance(values, list | tuple):
-            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-                    for v in values]
+            return [
+                str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+                for v in values
+            ]
         return values
 
     @field_validator("alternates", "keywords")

@@ -86,9 +86,13 @@ def test_unknown_field_is_a_spelling_hint(tmp_path: Path) -> None:
 
 def test_all_mistakes_are_reported_together(tmp_path: Path) -> None:
     broken = GOOD.replace("https://example.org/a", "nope").replace(
-        "  question: What is the second entry?\n", "")
-    other = GOOD.replace("first-entry", "third").replace("second-entry", "fourth").replace(
-        "related: [fourth]", "related: [nobody]")
+        "  question: What is the second entry?\n", ""
+    )
+    other = (
+        GOOD.replace("first-entry", "third")
+        .replace("second-entry", "fourth")
+        .replace("related: [fourth]", "related: [nobody]")
+    )
     issues = issues_of(make_kb(tmp_path, {"a.yaml": broken, "b.yaml": other}))
     assert len(issues) == 3
     assert any("b.yaml" in i and "no entry has the id 'nobody'" in i for i in issues)
@@ -100,15 +104,19 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_in_one_entry(tmp_path: Path) -> None:
-    broken = GOOD.replace("  topic: Testing\n  question: What is the first",
-                          "  topic: Testing\n  topic: Again\n  question: What is the first")
+    broken = GOOD.replace(
+        "  topic: Testing\n  question: What is the first",
+        "  topic: Testing\n  topic: Again\n  question: What is the first",
+    )
     [issue] = issues_of(make_kb(tmp_path, {"a.yaml": broken}))
     assert "field 'topic'" in issue and "twice" in issue
 
 
 def test_position_needs_attribution_and_fact_needs_source(tmp_path: Path) -> None:
-    broken = GOOD.replace("  topic: Testing\n  question: What is the first",
-                          "  topic: Testing\n  kind: position\n  question: What is the first")
+    broken = GOOD.replace(
+        "  topic: Testing\n  question: What is the first",
+        "  topic: Testing\n  kind: position\n  question: What is the first",
+    )
     broken = broken.replace("  sources:\n  - seed: article\n    paragraph: 2\n", "")
     issues = issues_of(make_kb(tmp_path, {"a.yaml": broken}))
     assert any("attributed_to" in i and "first-entry" in i for i in issues)
@@ -116,7 +124,9 @@ def test_position_needs_attribution_and_fact_needs_source(tmp_path: Path) -> Non
 
 
 def test_volatile_figure_needs_as_of(tmp_path: Path) -> None:
-    broken = GOOD.replace("  related: [second-entry]", "  related: [second-entry]\n  volatile: true")
+    broken = GOOD.replace(
+        "  related: [second-entry]", "  related: [second-entry]\n  volatile: true"
+    )
     [issue] = issues_of(make_kb(tmp_path, {"a.yaml": broken}))
     assert "as_of" in issue and "first-entry" in issue
 
@@ -136,8 +146,9 @@ def test_not_a_list_and_invalid_utf8(tmp_path: Path) -> None:
 
 
 def test_numbers_in_keywords_are_text(tmp_path: Path) -> None:
-    kb = load_knowledge_base(make_kb(tmp_path, {"a.yaml": GOOD.replace(
-        "[first one]", "[first one, 344]")}))
+    kb = load_knowledge_base(
+        make_kb(tmp_path, {"a.yaml": GOOD.replace("[first one]", "[first one, 344]")})
+    )
     assert "344" in kb.entries[0].alternates
 
 

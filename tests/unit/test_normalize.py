@@ -25,9 +25,11 @@ def test_khmer_keeps_vowel_signs_and_coeng() -> None:
 
 
 def test_mentions_emoji_urls_removed() -> None:
-    text = ("<@123456789012345678> <@!123456789012345678> <@&123456789012345678> "
-            "<#123456789012345678> @everyone @here <:blob:123456789012345678> "
-            "<a:dance:123456789012345678> see https://example.org/x?y=1 is the CCM good")
+    text = (
+        "<@123456789012345678> <@!123456789012345678> <@&123456789012345678> "
+        "<#123456789012345678> @everyone @here <:blob:123456789012345678> "
+        "<a:dance:123456789012345678> see https://example.org/x?y=1 is the CCM good"
+    )
     assert normalize(text) == "see is the ccm good"
 
 
@@ -57,8 +59,10 @@ def test_filler_dropped_unless_nothing_else() -> None:
 
 
 def test_synonyms_longest_first() -> None:
-    assert normalize("Is the United States in the Convention on Cluster Munitions?") == \
-        "is the us in the ccm"
+    assert (
+        normalize("Is the United States in the Convention on Cluster Munitions?")
+        == "is the us in the ccm"
+    )
     assert normalize("cluster bombs") == "cluster munitions"
     assert normalize("u.s. and U.S.A.") == "us and usa".replace("usa", "us")
 
@@ -74,6 +78,17 @@ def test_whitespace_and_control_collapse() -> None:
 
 def test_segments_split_two_questions() -> None:
     assert normalize.segments("What is the CCM? And is Cambodia in it?") == [
-        "What is the CCM", "is Cambodia in it"]
+        "What is the CCM",
+        "is Cambodia in it",
+    ]
     assert normalize.segments("who is hun sen and what did he ask nato") == [
-        "who is hun sen", "what did he ask nato"]
+        "who is hun sen",
+        "what did he ask nato",
+    ]
+
+
+def test_negative_contractions_are_expanded() -> None:
+    assert (
+        normalize("Cambodia isn't in it, why doesn't it join? can't it?")
+        == "cambodia is not in it why does not it join can not it"
+    )

@@ -7,8 +7,24 @@ from hypothesis import strategies as st
 
 from bot.answer.answerer import Answerer, Reply
 
-WORDS = st.sampled_from(["ccm", "cambodia", "hun sen", "nato", "<@123456789012345678>",
-                         "**", "```", "😂", "កម្ពុជា", "2,031", "?", "\n", "dud", "is the"])
+WORDS = st.sampled_from(
+    [
+        "ccm",
+        "cambodia",
+        "hun sen",
+        "nato",
+        "<@123456789012345678>",
+        "**",
+        "```",
+        "😂",
+        "កម្ពុជា",
+        "2,031",
+        "?",
+        "\n",
+        "dud",
+        "is the",
+    ]
+)
 TEXT = st.one_of(
     st.text(max_size=4000),
     st.lists(WORDS, max_size=60).map(" ".join),

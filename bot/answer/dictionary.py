@@ -1,0 +1,25 @@
+"""Is this a real English word? Typo correction must not "fix" words that are simply not in
+our knowledge base: "currency" is not a typo of "current", nor "nuclear" of "unclear".
+
+The word list is pyspellchecker's English frequency dictionary (a maintained, pure-Python
+package that ships its data), loaded once, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+#: words seen fewer times than this in the dictionary's corpus are treated as possible typos
+MIN_COUNT = 20
+
+
+@cache
+def _frequencies() -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    checker = SpellChecker(language="en", distance=1)
+    return dict(checker.word_frequency.dictionary)
+
+
+def is_english_word(word: str) -> bool:
+    return _frequencies().get(word, 0) >= MIN_COUNT

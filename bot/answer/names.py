@@ -1,0 +1,53 @@
+"""Which words are names: countries, organisations and people.
+
+A question that names something ("how did *Cambodia* vote", "what did *Putin* say") is about
+that thing; an entry that never mentions it is not its answer, however well the other words
+match. Names are found without a tagger: a list of countries, plus the acronyms and the
+capitalised names that curators write in the answers, less titles and less words that the
+answers also use in lower case (a real name is always capitalised).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.answer.lexicon import COUNTRIES, STOPWORDS, stem
+from bot.answer.normalize import Normalizer
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")  # NATO, CMAA, DPICM, K5
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}\b")  # Hun Sen, Frank-Walter
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")  # cmaa.gov.kh is not the word "cmaa"
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+#: capitalised words that are titles or parts of institutions' names, not names themselves
+_TITLES = frozenset(
+    """prime minister president secretary general under defence defense foreign
+    state states party parties senior vice first national security adviser spokesman
+    spokesperson government brig gen lt chief army royal academy convention conference
+    review summit treaty collection monitor coalition cluster munition munitions mine action
+    authority centre center victim assistance declaration plan process deputy house white
+    ministry department affairs global day week month january february march april may june
+    july august september october november december mon tue wed thu fri sat sun jan feb
+    mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def is_country(word: str) -> bool:
+    return word in COUNTRIES or stem(word) in COUNTRIES
+
+
+def names_in(texts: Iterable[str], normalizer: Normalizer) -> set[str]:
+    """Normalized words that are names in `texts` (the answers), ready to look up."""
+    texts = list(texts)
+    lowercase = {
+        word
+        for text in texts
+        for word in normalizer.basic(" ".join(_LOWER_WORD.findall(_DOMAIN.sub(" ", text)))).split()
+    }
+    names: set[str] = set()
+    for text in texts:
+        for name in (*_ACRONYM.findall(text), *_PERSON.findall(text)):
+            for word in normalizer(name).split():
+                if word not in _TITLES and word not in STOPWORDS and word not in lowercase:
+                    names.add(word)
+    return names
