@@ -168,11 +168,26 @@ def cmd_run(settings: Settings) -> int:
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    print(
-        "The Discord adapter is not part of this build yet; use `python -m bot chat`.",
-        file=sys.stderr,
-    )
-    return 2
+    import asyncio
+
+    from bot.discord_app.client import run_bot
+
+    asyncio.run(run_bot(settings, _load_answerer(settings)))
+    return 0
+
+
+def cmd_sync(settings: Settings, guild: int | None, stdout: TextIO) -> int:
+    if settings.discord_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    import asyncio
+
+    from bot.discord_app.client import sync_commands
+
+    count = asyncio.run(sync_commands(settings, _load_answerer(settings), guild))
+    where = f"guild {guild}" if guild else "every guild (global sync: allow up to an hour)"
+    print(f"synced {count} command(s) to {where}", file=stdout)
+    return 0
 
 
 def main(
@@ -200,8 +215,10 @@ def main(
                 return chat(_load_answerer(settings), sys.stdin, stdout)
             case "ask":
                 return cmd_ask(settings, args, stdin or sys.stdin.buffer, stdout)
-            case "run" | "sync":
+            case "run":
                 return cmd_run(settings)
+            case "sync":
+                return cmd_sync(settings, args.guild, stdout)
             case "kb" if args.kb_command == "check":
                 return cmd_kb_check(settings, stdout)
             case "kb":

@@ -34,6 +34,15 @@ class Settings(BaseSettings):
         default=None, validation_alias="BOT_SHARD_IDS"
     )
     log_level: str = Field(default="INFO", validation_alias="BOT_LOG_LEVEL")
+    #: the privileged message-content intent, needed only for opt-in auto-answer channels
+    message_content: bool = Field(default=False, validation_alias="BOT_MESSAGE_CONTENT")
+    #: per-user cooldown: at most `cooldown_rate` questions every `cooldown_seconds`
+    cooldown_rate: int = Field(default=5, ge=1, validation_alias="BOT_COOLDOWN_RATE")
+    cooldown_seconds: float = Field(default=30.0, gt=0, validation_alias="BOT_COOLDOWN_SECONDS")
+    #: auto-answer only above this confidence (estimated chance of being right)
+    autoanswer_confidence: float = Field(
+        default=0.97, ge=0, le=1, validation_alias="BOT_AUTOANSWER_CONFIDENCE"
+    )
 
     @field_validator("discord_token", mode="before")
     @classmethod

@@ -14,10 +14,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 _DISCORD_MARKUP = re.compile(
-    r"<a?:\w{1,32}:\d{5,25}>"  # custom emoji <:name:id>, animated <a:name:id>
-    r"|<@[!&]?\d{5,25}>"  # user and role mentions
-    r"|<#\d{5,25}>"  # channel mentions
-    r"|</[\w -]{1,96}:\d{5,25}>"  # slash-command mentions
+    r"<a?:\w{1,32}:\d{1,25}>"  # custom emoji <:name:id>, animated <a:name:id>
+    r"|<@[!&]?\d{1,25}>"  # user and role mentions
+    r"|<#\d{1,25}>"  # channel mentions
+    r"|</[\w -]{1,96}:\d{1,25}>"  # slash-command mentions
     r"|<t:-?\d{1,13}(?::[tTdDfFR])?>"  # timestamps
     r"|@(?:everyone|here)\b"
 )

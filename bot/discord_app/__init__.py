@@ -1,0 +1,1 @@
+"""The Discord adapter: a thin layer that turns engine Replies into embeds and buttons."""

@@ -1,0 +1,53 @@
+"""Browsing: /topics (select a topic, page through its questions) and /about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_app import render
+from bot.discord_app.client import FaqBot
+from bot.discord_app.views import topics_message
+
+
+class BrowseCog(commands.Cog):
+    def __init__(self, bot: FaqBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="topics", description="Browse everything the bot can answer")
+    async def topics(self, interaction: discord.Interaction[Any]) -> None:
+        embed, view = topics_message(self.bot)
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+        view.attach_interaction(interaction)
+
+    @app_commands.command(
+        name="about", description="What this bot is and where its answers come from"
+    )
+    async def about(self, interaction: discord.Interaction[Any]) -> None:
+        kb = self.bot.answerer.kb
+        reviewed = kb.reviewed.isoformat() if kb.reviewed else "not recorded"
+        embed = discord.Embed(
+            title="About this bot",
+            colour=render.ANSWER_COLOUR,
+            description=(
+                "I answer questions about the **Convention on Cluster Munitions**, Cambodia's "
+                "mine and cluster munition clearance, and the July 2023 US transfer of "
+                "cluster munitions to Ukraine with Hun Sen's appeal against their use.\n\n"
+                "Answers come from a curated knowledge base built on a Phnom Penh Post article "
+                "of July 2023 and a verified fact sheet drawn from the treaty text, the UN, "
+                "the Cluster Munition Monitor, Cambodia's CMAA and news reports. Each answer "
+                'lists its sources; figures carry an "as of" date; what people said is '
+                "attributed to them. When I'm not sure, I say so."
+            ),
+        )
+        embed.add_field(name="Entries", value=str(len(kb.entries)))
+        embed.add_field(name="Topics", value=str(len(kb.topics)))
+        embed.add_field(name="Last reviewed", value=reviewed)
+        await interaction.response.send_message(embed=render.fit(embed), ephemeral=True)
+
+
+async def setup(bot: FaqBot) -> None:
+    await bot.add_cog(BrowseCog(bot))
