@@ -163,6 +163,38 @@ def _bench_synthetic(total: int, queries_wanted: int, out: TextIO) -> None:
     print(_row("per question (match only)", mine, naive), file=out)
 
 
+def _bench_report(rows: int, out: TextIO) -> None:
+    """The curator report over `rows` generated unanswered questions (timed, not asserted)."""
+    import tempfile
+    from datetime import date
+
+    from bot.report import build_report
+    from bot.store import connect, migrate
+
+    rng = random.Random(5)
+    topics = [" ".join(rng.choice(_FILLER + ("cambodia", "volunteer", "deminer", "visa",
+                                             "budget", "nato", "weather", "tanks", "map"))
+                       for _ in range(5)) for _ in range(3000)]
+    now = int(time.time())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite3"
+        db = connect(path)
+        migrate(db)
+        db.execute("BEGIN")
+        db.executemany(
+            "INSERT INTO unanswered (ts, question, status, top_id, top_score, guild_id, "
+            "channel_kind) VALUES (?, ?, 'declined', 'ccm-what', 0.3, 1, 'guild')",
+            ((now - rng.randrange(30 * 86_400), _perturb(rng.choice(topics), rng))
+             for _ in range(rows)))
+        db.execute("COMMIT")
+        db.close()
+        start = time.perf_counter()
+        report = build_report(path, date.fromtimestamp(now - 31 * 86_400))
+        took = (time.perf_counter() - start) * 1000
+    print(f"curator report over {rows:,} unanswered rows: {took:8.1f} ms "
+          f"({len(report.clusters)} top clusters)", file=out)
+
+
 def run_benchmarks(
     settings: Settings, gold_dir: Path, phrasings: int, queries: int, out: TextIO
 ) -> int:
@@ -173,6 +205,8 @@ def run_benchmarks(
     _bench_bundled(kb, questions, rounds=3, out=out)
     print(file=out)
     _bench_synthetic(phrasings, min(queries, phrasings), out)
+    print(file=out)
+    _bench_report(100_000, out)
     print(
         "\ntargets: bundled median <= 1 ms and build <= 1 s; 100,000 phrasings median <= 20 ms",
         file=out,

@@ -43,6 +43,15 @@ def _parser() -> argparse.ArgumentParser:
     kb_sub.add_parser("check", help="validate and lint the knowledge base (exit 1 on errors)")
     export = kb_sub.add_parser("export", help="print every entry")
     export.add_argument("--json", action="store_true", required=True)
+    suggest = kb_sub.add_parser("suggest", help="candidate alternates from the curator store")
+    suggest.add_argument("--since", help="days back (default 30) or a date YYYY-MM-DD")
+    report = sub.add_parser("report", help="what curators need to see (from the store)")
+    report.add_argument("--since", help="days back (default 30) or a date YYYY-MM-DD")
+    report.add_argument("--guild", type=int, help="only this guild's questions and picks")
+    report.add_argument("--json", action="store_true", help="machine-readable output")
+    report.add_argument(
+        "--html", type=Path, metavar="FILE", help="also write a self-contained HTML page"
+    )
     ev = sub.add_parser("eval", help="score the engine on the labelled gold set")
     ev.add_argument("--gold", type=Path, default=GOLD_DIR)
     ev.add_argument("--quiet", action="store_true", help="don't list the misses")
@@ -190,6 +199,58 @@ def cmd_sync(settings: Settings, guild: int | None, stdout: TextIO) -> int:
     return 0
 
 
+def _questions(settings: Settings) -> dict[str, str]:
+    """Entry id -> question, to show beside ids; empty if the knowledge base won't load."""
+    from bot.engine import load_kb
+
+    try:
+        return {e.id: e.question for e in load_kb(settings).entries}
+    except KnowledgeBaseError:
+        return {}
+
+
+def cmd_report(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
+    from bot.report import build_report, format_text, parse_since
+    from bot.report_html import format_html
+
+    report = build_report(settings.db_path, parse_since(args.since), args.guild)
+    questions = _questions(settings)
+    if args.html:
+        args.html.write_text(format_html(report, questions), encoding="utf-8")
+    if args.json:
+        json.dump(report.as_json(), stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        print(format_text(report, questions), file=stdout)
+        if args.html:
+            print(f"\nHTML report written to {args.html}", file=stdout)
+    return 0
+
+
+def cmd_kb_suggest(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
+    from bot.engine import load_kb
+    from bot.report import build_report, format_suggestions, parse_since
+
+    report = build_report(settings.db_path, parse_since(args.since))
+    try:
+        files = load_kb(settings).entry_files
+    except KnowledgeBaseError:
+        files = {}
+    print(format_suggestions(report, files), file=stdout)
+    return 0
+
+
+def _chat(settings: Settings, stdout: TextIO) -> int:
+    from bot.console import chat
+    from bot.store import Store
+
+    store = Store(settings.db_path, retention_days=settings.retention_days)
+    try:
+        return chat(_load_answerer(settings), sys.stdin, stdout, store=store)
+    finally:
+        store.close()
+
+
 def main(
     argv: Sequence[str] | None = None, stdin: BinaryIO | None = None, stdout: TextIO | None = None
 ) -> int:
@@ -206,13 +267,11 @@ def main(
             case None:
                 if settings.discord_token is not None:
                     return cmd_run(settings)
-                from bot.console import chat
-
-                return chat(_load_answerer(settings), sys.stdin, stdout)
+                return _chat(settings, stdout)
             case "chat":
-                from bot.console import chat
-
-                return chat(_load_answerer(settings), sys.stdin, stdout)
+                return _chat(settings, stdout)
+            case "report":
+                return cmd_report(settings, args, stdout)
             case "ask":
                 return cmd_ask(settings, args, stdin or sys.stdin.buffer, stdout)
             case "run":
@@ -221,6 +280,8 @@ def main(
                 return cmd_sync(settings, args.guild, stdout)
             case "kb" if args.kb_command == "check":
                 return cmd_kb_check(settings, stdout)
+            case "kb" if args.kb_command == "suggest":
+                return cmd_kb_suggest(settings, args, stdout)
             case "kb":
                 return cmd_kb_export(settings, stdout)
             case "eval":

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
         default_factory=lambda: _bundled("seeds"), validation_alias="BOT_SEEDS_DIR"
     )
     db_path: Path = Field(default=Path("data/bot.sqlite3"), validation_alias="BOT_DB_PATH")
+    #: curator records older than this many days are pruned
+    retention_days: int = Field(default=180, ge=1, validation_alias="BOT_RETENTION_DAYS")
     dev_guild_id: int | None = Field(default=None, validation_alias="BOT_DEV_GUILD_ID")
     shard_count: int | None = Field(default=None, ge=1, validation_alias="BOT_SHARD_COUNT")
     shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = Field(

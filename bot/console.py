@@ -10,7 +10,9 @@ import sys
 from typing import TextIO
 
 from bot.answer.answerer import Answerer, Reply
+from bot.curation import record_reply
 from bot.formats import reply_to_text
+from bot.store import Store
 
 BANNER = (
     "CCM Q&A bot — terminal chat on the bundled knowledge base ({count} entries).\n"
@@ -28,8 +30,17 @@ def _topics_text(answerer: Answerer) -> str:
     return "\n".join(lines)
 
 
-def chat(answerer: Answerer, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def chat(
+    answerer: Answerer,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    store: Store | None = None,
+) -> int:
+    """Questions in, answers out. With a store, what could not be answered is recorded for
+    the curators (`python -m bot report`), with the suggestion picked afterwards."""
+    store = store or Store.disabled()
     interactive = stdin.isatty()
+    unanswered: str | None = None
     print(BANNER.format(count=len(answerer.kb.entries)), file=stdout)
     last_choices: list[str] = []
     while True:
@@ -49,8 +60,12 @@ def chat(answerer: Answerer, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
         reply: Reply | None = None
         if text.isdigit() and 1 <= int(text) <= len(last_choices):
             reply = answerer.answer_entry(last_choices[int(text) - 1])
+            if reply is not None and reply.entry is not None and unanswered:
+                store.record_pick(unanswered, reply.entry.id, None)
         if reply is None:
             reply = answerer.ask(text)
+            record_reply(store, reply, guild_id=None, channel_kind="terminal")
+            unanswered = None if reply.answered else reply.normalized or None
         if not interactive:
             print(f"\nyou> {text}", file=stdout)
         print(f"bot> {reply_to_text(reply, answerer.kb)}", file=stdout, flush=True)

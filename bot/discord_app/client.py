@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import Counter
+import signal
+from collections import OrderedDict
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answer.answerer import Answerer
+from bot.answer.answerer import Answerer, Reply
 from bot.config import Settings
+from bot.curation import record_reply
 from bot.discord_app.guild_config import GuildConfig
 from bot.discord_app.views import DYNAMIC_ITEMS
+from bot.engine import build_answerer
+from bot.kb.loader import KnowledgeBaseError
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 EXTENSIONS = (
@@ -75,6 +80,7 @@ class FaqBot(commands.AutoShardedBot):
         settings: Settings,
         answerer: Answerer,
         guild_config: GuildConfig | None = None,
+        store: Store | None = None,
         **options: Any,
     ) -> None:
         if settings.shard_ids:
@@ -91,11 +97,19 @@ class FaqBot(commands.AutoShardedBot):
         self.settings = settings
         self.answerer = answerer
         self.guild_config = guild_config or GuildConfig(None)
-        self.votes: Counter[tuple[str, bool]] = Counter()
-        self.picks: Counter[str] = Counter()
+        self.store = store or Store.disabled()
+        #: message id -> the unanswered question it offered suggestions for (pick pairing)
+        self.offered: OrderedDict[int, str] = OrderedDict()
+        self._reload_lock = asyncio.Lock()
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        try:  # the same reload as /kb reload, for deployments: kill -HUP <pid>
+            self.loop.add_signal_handler(
+                signal.SIGHUP, lambda: asyncio.ensure_future(self.reload_knowledge())
+            )
+        except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
+            log.debug("no SIGHUP reload on this platform")
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.settings.dev_guild_id:
@@ -131,12 +145,46 @@ class FaqBot(commands.AutoShardedBot):
                 "This button has expired. Ask again with `/ask` or browse with `/topics`.",
             )
 
-    def record_vote(self, entry_id: str, *, up: bool) -> None:
-        self.votes[(entry_id, up)] += 1
-        log.info("feedback %s on %s", "up" if up else "down", entry_id)
+    async def close(self) -> None:
+        await super().close()
+        await asyncio.to_thread(self.store.close)
 
-    def record_pick(self, entry_id: str) -> None:
-        self.picks[entry_id] += 1
+    # -- curator records ---------------------------------------------------------------------
+    def record(self, reply: Reply, guild_id: int | None, message_id: int | None) -> None:
+        record_reply(
+            self.store, reply, guild_id=guild_id, channel_kind="guild" if guild_id else "dm"
+        )
+        if not reply.answered and reply.suggestions and message_id and reply.normalized:
+            self.offered[message_id] = reply.normalized
+            while len(self.offered) > 5000:
+                self.offered.popitem(last=False)
+
+    def record_vote(self, entry_id: str, *, up: bool) -> None:
+        self.store.record_vote(entry_id, up=up)
+
+    def record_pick(self, entry_id: str, message_id: int | None, guild_id: int | None) -> None:
+        """A suggestion picked from our "did you mean" message: pair it with the question."""
+        question = self.offered.get(message_id) if message_id else None
+        if question:
+            self.store.record_pick(question, entry_id, guild_id)
+
+    # -- knowledge base reload --------------------------------------------------------------
+    async def reload_knowledge(self) -> tuple[bool, str]:
+        """Validate the whole knowledge base first; swap in one step only if it is sound.
+        On any error the old one keeps answering, and the errors are returned."""
+        async with self._reload_lock:
+            before = len(self.answerer.kb.entries)
+            try:
+                fresh = await asyncio.to_thread(build_answerer, self.settings)
+            except KnowledgeBaseError as exc:
+                log.warning(
+                    "reload refused, still serving the old knowledge base:\n%s", exc.summary()
+                )
+                return False, exc.summary()
+            self.answerer = fresh
+            after = len(fresh.kb.entries)
+            log.info("knowledge base reloaded: %d -> %d entries", before, after)
+            return True, f"Reloaded: {before} -> {after} entries, {len(fresh.kb.topics)} topics."
 
 
 async def send_ephemeral(interaction: discord.Interaction[Any], text: str) -> None:
@@ -153,7 +201,12 @@ async def run_bot(settings: Settings, answerer: Answerer) -> None:
     assert settings.discord_token is not None
     from bot.discord_app.guild_config import GuildConfig
 
-    bot = FaqBot(settings, answerer, GuildConfig(settings.db_path))
+    bot = FaqBot(
+        settings,
+        answerer,
+        GuildConfig(settings.db_path),
+        Store(settings.db_path, retention_days=settings.retention_days),
+    )
     async with bot:
         await bot.start(settings.discord_token.get_secret_value())
 

@@ -32,8 +32,9 @@ async def send_reply(
     """Answer an interaction with an engine Reply: embed plus buttons."""
     bot = bot_of(interaction)
     embed, view = reply_message(bot, reply)
-    await interaction.response.send_message(embed=embed, view=view, ephemeral=ephemeral)
+    sent = await interaction.response.send_message(embed=embed, view=view, ephemeral=ephemeral)
     view.attach_interaction(interaction)
+    bot.record(reply, interaction.guild_id, sent.message_id if sent else None)
 
 
 def reply_message(bot: FaqBot, reply: Reply) -> tuple[discord.Embed, TimedView]:
@@ -104,7 +105,8 @@ class AnswerButton(
                 "That question is no longer in the knowledge base. Try `/topics`.", ephemeral=True
             )
             return
-        bot_of(interaction).record_pick(self.entry_id)
+        message_id = interaction.message.id if interaction.message else None
+        bot_of(interaction).record_pick(self.entry_id, message_id, interaction.guild_id)
         await send_reply(interaction, reply, ephemeral=True)
 
 
@@ -314,8 +316,14 @@ def topic_page(bot: FaqBot, topic: int, page: int) -> tuple[discord.Embed, Timed
         view.add_item(AnswerButton(entry.id, entry.question, row=row))
     if pages > 1:
         view.add_item(TopicPageButton(topic, max(page - 1, 0), "◀ Previous", disabled=page == 0))
-        view.add_item(TopicPageButton(topic, min(page + 1, pages - 1) if page < pages - 1
-                                      else page + 1, "Next ▶", disabled=page >= pages - 1))
+        view.add_item(
+            TopicPageButton(
+                topic,
+                min(page + 1, pages - 1) if page < pages - 1 else page + 1,
+                "Next ▶",
+                disabled=page >= pages - 1,
+            )
+        )
     return embed, view
 
 

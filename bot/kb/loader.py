@@ -170,7 +170,10 @@ def _best_line(lines: dict[tuple[str | int, ...], int], path: tuple[str | int, .
 
 
 def _load_entries(
-    path: Path, label: str, issues: list[LoadIssue], declared: set[str]
+    path: Path,
+    label: str,
+    issues: list[LoadIssue],
+    declared: dict[str, list[tuple[str, int | None]]],
 ) -> list[tuple[Entry, str, int | None]]:
     parsed = _parse_yaml(path, label, issues)
     if parsed is None:
@@ -196,7 +199,7 @@ def _load_entries(
     for index, raw in enumerate(data):
         entry_label = _entry_label(data, index)
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            declared.add(raw["id"].strip())
+            declared.setdefault(raw["id"].strip(), []).append((label, lines.get((index,))))
         if not isinstance(raw, dict):
             issues.append(
                 LoadIssue(
@@ -351,7 +354,9 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
         return f"{knowledge_dir.name}/{path.name}"
 
     loaded: list[tuple[Entry, str, int | None]] = []
-    declared: set[str] = set()  # ids of invalid entries too, so one mistake is reported once
+    # every id written, valid entry or not: one mistake is reported once, and two entries
+    # sharing an id are reported even when one of them has other mistakes
+    declared: dict[str, list[tuple[str, int | None]]] = {}
     for path in files:
         loaded.extend(_load_entries(path, label(path), issues, declared))
     synonyms = _load_synonyms(
@@ -360,18 +365,15 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
     reviewed = _load_meta(knowledge_dir / META_FILE, label(knowledge_dir / META_FILE), issues)
     seeds = load_seeds(seeds_dir)
 
-    first_seen: dict[str, tuple[str, int | None]] = {}
-    for entry, file, line in loaded:
-        if entry.id in first_seen:
-            other_file, other_line = first_seen[entry.id]
-            where = f"{other_file}:{other_line}" if other_line else other_file
+    for entry_id, places in declared.items():
+        first_file, first_line = places[0]
+        where = f"{first_file}:{first_line}" if first_line else first_file
+        for file, line in places[1:]:
             issues.append(
                 LoadIssue(
-                    file, line, repr(entry.id), "id", f"duplicate id: already used at {where}"
+                    file, line, repr(entry_id), "id", f"duplicate id: already used at {where}"
                 )
             )
-        else:
-            first_seen[entry.id] = (file, line)
     for entry, file, line in loaded:
         for related in entry.related:
             if related not in declared:

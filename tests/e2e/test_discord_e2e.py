@@ -246,11 +246,19 @@ async def test_topics_select_then_page(fake: FakeDiscord, bot: FaqBot) -> None:
 
 
 async def test_context_menu_answers_someone_elses_message(fake: FakeDiscord, bot: FaqBot) -> None:
-    target = fake.user_message("is cambodia part of the cluster munitions convention?",
-                               mention_bot=False)
-    payload = fake.interaction(2, {"id": fake.next_id(), "name": "Answer with the FAQ", "type": 3,
-                                   "target_id": target["id"],
-                                   "resolved": {"messages": {target["id"]: target}}})
+    target = fake.user_message(
+        "is cambodia part of the cluster munitions convention?", mention_bot=False
+    )
+    payload = fake.interaction(
+        2,
+        {
+            "id": fake.next_id(),
+            "name": "Answer with the FAQ",
+            "type": 3,
+            "target_id": target["id"],
+            "resolved": {"messages": {target["id"]: target}},
+        },
+    )
     await fake.dispatch("INTERACTION_CREATE", payload)
     call = await fake.wait_for_request(callback_of(payload))
     assert call.body["data"]["embeds"][0]["title"] == "Is Cambodia a party to the CCM?"

@@ -1,14 +1,17 @@
-"""Admin commands (Manage Server): /config autoanswer."""
+"""Admin commands (Manage Server): /config autoanswer, /kb gaps, /kb reload."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_app import render
 from bot.discord_app.client import FaqBot
+from bot.report import build_report, parse_since
 
 
 @app_commands.guild_only()
@@ -43,14 +46,66 @@ class ConfigGroup(app_commands.Group, name="config", description="Bot settings f
         )
 
 
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class KnowledgeGroup(app_commands.Group, name="kb", description="Curate the knowledge base"):
+    def __init__(self, bot: FaqBot) -> None:
+        super().__init__()
+        self.bot = bot
+
+    @app_commands.command(
+        name="gaps",
+        description="The top questions people asked that the bot could not answer (last 30 days)",
+    )
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def gaps(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        report = await asyncio.to_thread(
+            build_report, self.bot.settings.db_path, parse_since(None), interaction.guild_id
+        )
+        lines = [
+            f"**{i}.** x{c.count}  {discord.utils.escape_markdown(c.representative)}"
+            f"\n   nearest: `{c.nearest_id or '-'}` ({c.nearest_score:.2f})"
+            for i, c in enumerate(report.clusters[:10], 1)
+        ]
+        embed = discord.Embed(
+            title="Unanswered questions in this server (30 days)",
+            colour=render.UNSURE_COLOUR,
+            description=render.clip("\n".join(lines) or "None recorded.", render.DESCRIPTION_LIMIT),
+        )
+        embed.set_footer(text="Full report: python -m bot report --html report.html")
+        await interaction.followup.send(embed=render.fit(embed), ephemeral=True)
+
+    @app_commands.command(
+        name="reload",
+        description="Reload knowledge/ (validated first; on "
+        "any error the current one keeps answering)",
+    )
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def reload(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        ok, message = await self.bot.reload_knowledge()
+        text = (
+            message
+            if ok
+            else (
+                "Not reloaded: the current knowledge base keeps answering."
+                f"\n```\n{render.clip(message, 1800)}\n```"
+            )
+        )
+        await interaction.followup.send(text, ephemeral=True)
+
+
 class AdminCog(commands.Cog):
     def __init__(self, bot: FaqBot) -> None:
         self.bot = bot
-        self.group = ConfigGroup(bot)
-        bot.tree.add_command(self.group)
+        self.groups: list[app_commands.Group] = [ConfigGroup(bot), KnowledgeGroup(bot)]
+        for group in self.groups:
+            bot.tree.add_command(group)
 
     async def cog_unload(self) -> None:
-        self.bot.tree.remove_command(self.group.name)
+        for group in self.groups:
+            self.bot.tree.remove_command(group.name)
 
 
 async def setup(bot: FaqBot) -> None:

@@ -55,7 +55,6 @@ class AskCog(commands.Cog):
         if question.startswith(PICK_PREFIX):
             reply = self.bot.answerer.answer_entry(question.removeprefix(PICK_PREFIX))
             if reply is not None:
-                self.bot.record_pick(question.removeprefix(PICK_PREFIX))
                 await send_reply(interaction, reply, ephemeral=False)
                 return
         if len(question) > MAX_QUESTION_CHARS:
@@ -99,10 +98,11 @@ class AskCog(commands.Cog):
             return
         reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
         embed, view = reply_message(self.bot, reply)
-        await interaction.response.send_message(
+        sent = await interaction.response.send_message(
             content=f"↪ In reply to {message.jump_url}", embed=embed, view=view
         )
         view.attach_interaction(interaction)
+        self.bot.record(reply, interaction.guild_id, sent.message_id if sent else None)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -129,6 +129,8 @@ class AskCog(commands.Cog):
             view.message = await message.reply(embed=embed, view=view, mention_author=False)
         except discord.Forbidden:
             log.warning("no permission to reply in channel %s", message.channel.id)
+            return
+        self.bot.record(reply, message.guild.id if message.guild else None, view.message.id)
 
     async def _auto_answer(self, message: discord.Message) -> None:
         """Opt-in channels: answer only when very sure, at most once per message."""
