@@ -172,9 +172,19 @@ def _bench_report(rows: int, out: TextIO) -> None:
     from bot.store import connect, migrate
 
     rng = random.Random(5)
-    topics = [" ".join(rng.choice(_FILLER + ("cambodia", "volunteer", "deminer", "visa",
-                                             "budget", "nato", "weather", "tanks", "map"))
-                       for _ in range(5)) for _ in range(3000)]
+    words = (
+        *_FILLER,
+        "cambodia",
+        "volunteer",
+        "deminer",
+        "visa",
+        "budget",
+        "nato",
+        "weather",
+        "tanks",
+        "map",
+    )
+    topics = [" ".join(rng.choice(words) for _ in range(5)) for _ in range(3000)]
     now = int(time.time())
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.sqlite3"
@@ -184,15 +194,21 @@ def _bench_report(rows: int, out: TextIO) -> None:
         db.executemany(
             "INSERT INTO unanswered (ts, question, status, top_id, top_score, guild_id, "
             "channel_kind) VALUES (?, ?, 'declined', 'ccm-what', 0.3, 1, 'guild')",
-            ((now - rng.randrange(30 * 86_400), _perturb(rng.choice(topics), rng))
-             for _ in range(rows)))
+            (
+                (now - rng.randrange(30 * 86_400), _perturb(rng.choice(topics), rng))
+                for _ in range(rows)
+            ),
+        )
         db.execute("COMMIT")
         db.close()
         start = time.perf_counter()
         report = build_report(path, date.fromtimestamp(now - 31 * 86_400))
         took = (time.perf_counter() - start) * 1000
-    print(f"curator report over {rows:,} unanswered rows: {took:8.1f} ms "
-          f"({len(report.clusters)} top clusters)", file=out)
+    print(
+        f"curator report over {rows:,} unanswered rows: {took:8.1f} ms "
+        f"({len(report.clusters)} top clusters)",
+        file=out,
+    )
 
 
 def run_benchmarks(

@@ -13,8 +13,7 @@ def record_reply(store: Store, reply: Reply, *, guild_id: int | None, channel_ki
     """Answered: a hit for the entry. Declined or asked back: the (normalized) question, so
     curators see what people wanted, with the nearest entry the bot found."""
     if reply.answered and reply.entry is not None:
-        if reply.reason != "picked":
-            store.record_hit(reply.entry.id)
+        store.record_hit(reply.entry.id)  # typed, picked from a list or a follow-up alike
         return
     if reply.reason in _NOT_QUESTIONS or not reply.normalized:
         return

@@ -45,6 +45,25 @@ def reply_message(bot: FaqBot, reply: Reply) -> tuple[discord.Embed, TimedView]:
     return render.not_answered_embed(reply), SuggestionView(reply)
 
 
+def _button(
+    custom_id: str,
+    text: str | None = None,
+    *,
+    emoji: str | None = None,
+    style: discord.ButtonStyle = discord.ButtonStyle.secondary,
+    row: int | None = None,
+    disabled: bool = False,
+) -> discord.ui.Button[Any]:
+    return discord.ui.Button(
+        label=render.label(text) if text else None,
+        emoji=emoji,
+        style=style,
+        custom_id=custom_id,
+        row=row,
+        disabled=disabled,
+    )
+
+
 class TimedView(discord.ui.View):
     """A view that greys out its buttons when it times out, on whatever message holds it."""
 
@@ -81,11 +100,7 @@ class AnswerButton(
         style: discord.ButtonStyle = discord.ButtonStyle.secondary,
         row: int | None = None,
     ) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=render.label(text), style=style, custom_id=f"faq:answer:{entry_id}", row=row
-            )
-        )
+        super().__init__(_button(f"faq:answer:{entry_id}", text, style=style, row=row))
         self.entry_id = entry_id
 
     @classmethod
@@ -116,12 +131,7 @@ class FeedbackButton(
 ):
     def __init__(self, entry_id: str, vote: str) -> None:
         super().__init__(
-            discord.ui.Button(
-                emoji="👍" if vote == "up" else "👎",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"faq:vote:{vote}:{entry_id}",
-                row=4,
-            )
+            _button(f"faq:vote:{vote}:{entry_id}", emoji="👍" if vote == "up" else "👎", row=4)
         )
         self.entry_id, self.vote = entry_id, vote
 
@@ -150,14 +160,7 @@ class SourcesButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"faq:sources:(?P<id>{_ID})"
 ):
     def __init__(self, entry_id: str) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Sources",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"faq:sources:{entry_id}",
-                row=4,
-            )
-        )
+        super().__init__(_button(f"faq:sources:{entry_id}", "Sources", row=4))
         self.entry_id = entry_id
 
     @classmethod
@@ -255,15 +258,7 @@ class TopicPageButton(
     template=r"faq:page:(?P<topic>\d+):(?P<page>\d+)",
 ):
     def __init__(self, topic: int, page: int, text: str, disabled: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=text,
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"faq:page:{topic}:{page}",
-                row=4,
-                disabled=disabled,
-            )
-        )
+        super().__init__(_button(f"faq:page:{topic}:{page}", text, row=4, disabled=disabled))
         self.topic, self.page = topic, page
 
     @classmethod
@@ -334,12 +329,7 @@ class IgnoreButton(
 
     def __init__(self, author_id: int) -> None:
         super().__init__(
-            discord.ui.Button(
-                label="Ignore",
-                style=discord.ButtonStyle.danger,
-                custom_id=f"faq:ignore:{author_id}",
-                row=4,
-            )
+            _button(f"faq:ignore:{author_id}", "Ignore", style=discord.ButtonStyle.danger, row=4)
         )
         self.author_id = author_id
 
