@@ -76,7 +76,8 @@ class TimedView(discord.ui.View):
         self._interaction = interaction
 
     async def on_timeout(self) -> None:
-        for item in self.children:
+        for child in self.children:
+            item = child.item if isinstance(child, discord.ui.DynamicItem) else child
             if isinstance(item, discord.ui.Button | discord.ui.Select):
                 item.disabled = True
         try:

@@ -273,3 +273,27 @@ async def test_direct_message_is_answered(fake: FakeDiscord, bot: FaqBot) -> Non
     await fake.dispatch("MESSAGE_CREATE", dm)
     sent = await fake.wait_for_request(lambda r: r.path == "/channels/5000/messages")
     assert sent.body["embeds"][0]["title"] == "What is a submunition or bomblet?"
+
+
+async def test_admin_kb_reload_and_gaps(fake: FakeDiscord, bot: FaqBot) -> None:
+    for name in ("reload", "gaps"):
+        data = {
+            "id": fake.next_id(),
+            "name": "kb",
+            "type": 1,
+            "guild_id": fake.guild()["id"],
+            "options": [{"name": name, "type": 1, "options": []}],
+        }
+        payload = fake.interaction(2, data, admin=True)
+        await fake.dispatch("INTERACTION_CREATE", payload)
+        deferred = await fake.wait_for_request(callback_of(payload))
+        assert deferred.body["type"] == 5  # "thinking…", then a follow-up
+        follow = await fake.wait_for_request(
+            lambda r, p=payload: r.method == "POST" and r.path == f"/webhooks/{BOT_ID}/{p['token']}"
+        )
+        text = follow.body.get("content") or follow.body["embeds"][0]["title"]
+        assert (
+            ("Reloaded: 124 -> 124 entries" in text)
+            if name == "reload"
+            else ("Unanswered questions" in text)
+        )
