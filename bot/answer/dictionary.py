@@ -11,6 +11,9 @@ from functools import cache
 
 #: words seen fewer times than this in the dictionary's corpus are treated as possible typos
 MIN_COUNT = 20
+#: words seen at least this often are everyday English ("rights", "council", "king"), even
+#: when capitalised in a name; names of people and places are rarer (putin 138, hun 174)
+COMMON_COUNT = 5000
 
 
 @cache
@@ -23,3 +26,7 @@ def _frequencies() -> dict[str, int]:
 
 def is_english_word(word: str) -> bool:
     return _frequencies().get(word, 0) >= MIN_COUNT
+
+
+def is_common_word(word: str) -> bool:
+    return _frequencies().get(word, 0) >= COMMON_COUNT

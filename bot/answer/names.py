@@ -10,8 +10,9 @@ answers also use in lower case (a real name is always capitalised).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from bot.answer.dictionary import is_common_word
 from bot.answer.lexicon import COUNTRIES, STOPWORDS, stem
 from bot.answer.normalize import Normalizer
 
@@ -36,8 +37,14 @@ def is_country(word: str) -> bool:
     return word in COUNTRIES or stem(word) in COUNTRIES
 
 
-def names_in(texts: Iterable[str], normalizer: Normalizer) -> set[str]:
-    """Normalized words that are names in `texts` (the answers), ready to look up."""
+def names_in(
+    texts: Iterable[str], normalizer: Normalizer, is_common: Callable[[str], bool] = is_common_word
+) -> set[str]:
+    """Normalized words that are names in `texts` (the answers), ready to look up.
+
+    Acronyms always count; in capitalised phrases ("Human Rights Watch", "Hun Sen") only
+    the words that are not everyday English do, so "rights" or "council" never become names.
+    """
     texts = list(texts)
     lowercase = {
         word
@@ -46,8 +53,12 @@ def names_in(texts: Iterable[str], normalizer: Normalizer) -> set[str]:
     }
     names: set[str] = set()
     for text in texts:
-        for name in (*_ACRONYM.findall(text), *_PERSON.findall(text)):
+        candidates = [(name, True) for name in _ACRONYM.findall(text)]
+        candidates += [(name, False) for name in _PERSON.findall(text)]
+        for name, acronym in candidates:
             for word in normalizer(name).split():
-                if word not in _TITLES and word not in STOPWORDS and word not in lowercase:
+                if word in _TITLES or word in STOPWORDS or word in lowercase:
+                    continue
+                if acronym or is_country(word) or not is_common(word):
                     names.add(word)
     return names
