@@ -1,25 +1,28 @@
 """Rank knowledge-base entries for a normalized question.
 
-Two scorers, because neither alone is trustworthy:
+Three signals, because no single scorer is trustworthy:
 
-* a **weighted token overlap** (the recall scorer): every word carries an IDF weight computed
-  over entries, so "countries" or "cluster munitions", which appear in many entries, count for
-  little and "nato", "dud", "k5" count for a lot. It yields how much of the *question* a
-  phrasing covers (recall) and how much of the *phrasing* the question covers (precision);
-  their harmonic mean rewards neither subsets (token_set_ratio's blind spot) nor long
-  phrasings that happen to contain the question's common words (WRatio's saturation).
+* a **weighted word overlap** with each phrasing (the recall scorer): every word carries an
+  IDF weight computed over entries, so "countries" or "cluster munitions", which appear in
+  many entries, count for little and "nato", "dud", "k5" for a lot. It yields how much of the
+  *question* a phrasing covers (recall) and how much of the *phrasing* the question covers
+  (precision), combined as an F-score leaning to recall: neither subsets (token_set_ratio's
+  blind spot) nor long phrasings sharing a few common words (WRatio's saturation) win;
 * a **character-level** rapidfuzz `token_sort_ratio` over the content words, run through
-  `process.extract` on the shortlisted phrasings: it separates phrasings whose words overlap
-  alike but whose wording differs, and it tolerates typos the tokenizer missed.
+  `process.extract` on the shortlisted phrasings (the discriminating scorer): it separates
+  phrasings whose words overlap alike but whose wording differs;
+* the share of the question found **anywhere in the entry**, its answer text included at a
+  lower credit, for questions that mix words from several phrasings.
 
-Typos are fixed before scoring by matching unknown words against the index's vocabulary
-(`process.extractOne`, `fuzz.ratio`), so "cambodai" counts as "cambodia". Words the index has
-never seen stay and weigh heavily: a question about something we don't cover ("how many
-countries are in NATO's budget") loses recall and is not answered with confidence.
+Before scoring, unknown words are checked for typos against the index vocabulary
+(`process.extractOne`, `fuzz.ratio`), unless they are real English words; derived forms
+(ratify/ratification) meet with partial credit. Words never seen weigh heavily: a question
+about something we don't cover loses recall. Names (countries, people, organisations) always
+weigh enough to matter, and an entry that never mentions a name the question uses is
+penalised (see bot/answer/names.py).
 
-Everything is built once; a query touches only the postings of its own words, so the cost
-grows with the number of phrasings that share a rare word with the question, not with the
-size of the knowledge base.
+Everything is built once; candidates come from the postings of the question's rarer words,
+so a query's cost follows those postings, not the size of the knowledge base.
 """
 
 from __future__ import annotations
@@ -90,7 +93,6 @@ class Query:
     #: one (weight, {vocab id: credit}) per distinct word: what would count as finding it
     terms: tuple[tuple[float, dict[int, float]], ...]
     weight: float  # total weight of all words (known and unknown)
-    unknown: tuple[str, ...]  # words the index has never seen (nor a relative of)
     content: str  # content stems joined, for the character scorer
     has_function_words: bool  # stopwords or question words: a sentence, not keyword soup
     informative: bool  # at least one known word that is neither a stopword nor a number
@@ -249,10 +251,6 @@ class Matcher:
 
     # -- introspection used by the linter, eval and benchmarks -----------------------------
     @property
-    def phrasing_count(self) -> int:
-        return len(self._phrasings)
-
-    @property
     def entry_ids(self) -> tuple[str, ...]:
         return tuple(self._entry_ids)
 
@@ -305,9 +303,10 @@ class Matcher:
         return self.normalizer.canonicalize(" ".join(words)) if changed else normalized
 
     def parse(self, normalized: str) -> Query:
+        """Words -> weighted terms: known words (with their derived-form family), relatives of
+        unknown words, and unknown words, which weigh heavily and match nothing."""
         tokens: list[str] = []
         terms: list[tuple[float, dict[int, float]]] = []  # (weight, {vocab id: credit})
-        unknown: list[str] = []
         informative = False
         function_words = False
         seen: set[int] = set()
@@ -315,13 +314,7 @@ class Matcher:
             stemmed = stem(word)
             if stemmed in STOPWORDS or word in STOPWORDS or word in QUESTION_WORDS:
                 function_words = True
-            t = self._vocab.get(stemmed)
-            if t is None and word in self._surface:
-                t = self._surface[word]
-            if t is None:
-                fixed = self._correct(word)
-                if fixed is not None:
-                    t = self._surface.get(fixed)
+            t = self._vocab.get(stemmed, self._surface.get(word))  # typos: fixed by respell()
             if t is not None:
                 if t in seen:
                     continue
@@ -342,7 +335,6 @@ class Matcher:
                 terms.append((weight, dict.fromkeys(family, FAMILY_CREDIT)))
                 informative = True
                 continue
-            unknown.append(stemmed)
             factor = STOPWORD_WEIGHT if word in STOPWORDS else 1.0
             terms.append((self._unknown_weight * factor, {}))
         return Query(
@@ -350,7 +342,6 @@ class Matcher:
             tokens=tuple(tokens),
             terms=tuple(terms),
             weight=sum(w for w, _ in terms) or 1e-9,
-            unknown=tuple(unknown),
             content=self._content(tokens),
             has_function_words=function_words,
             informative=informative,
@@ -491,15 +482,3 @@ class Matcher:
                     best = max(best, credit * ANSWER_CREDIT)
             covered += weight * best
         return covered / query.weight
-
-    def nearest_by_characters(self, normalized: str, limit: int = 3) -> list[tuple[str, float]]:
-        """Fallback for questions with no known word: closest phrasings by characters alone."""
-        if not normalized or not self._phrasings:
-            return []
-        hits = process.extract(
-            normalized, [p.normalized for p in self._phrasings], scorer=fuzz.WRatio, limit=limit * 4
-        )
-        out: dict[str, float] = {}
-        for _, score, index in hits:
-            out.setdefault(self._entry_ids[self._phrasings[index].entry], score / 100.0)
-        return list(out.items())[:limit]
