@@ -89,7 +89,8 @@ _FUNCTION_WORDS = """
     actually exactly basically specifically literally currently please thanks thank
     ok okay yeah yep nope hey hi hello well now again back explain explained describe
     info information details detail question answer regarding re wrt vs versus via per
-    etc eg ie
+    etc eg ie overview summary summarise summarize simple simply words short brief briefly
+    basics basic quick gist nutshell eli5 tldr everything anyway exactly wonder
 """
 
 #: function words and chat verbs, as written and as stemmed (the matcher compares stems)
