@@ -21,7 +21,7 @@ from bot.answer.answerer import Answerer
 from bot.answer.matcher import Matcher
 from bot.answer.normalize import Normalizer
 from bot.config import Settings
-from bot.engine import load_kb
+from bot.engine import load_kb, settle_heap
 from bot.evaluation import load_gold
 from bot.kb.models import KnowledgeBase
 
@@ -145,6 +145,7 @@ def _bench_synthetic(total: int, queries_wanted: int, out: TextIO) -> None:
     start = time.perf_counter()
     matcher = Matcher(phrasings, normalizer, answers=answers)
     build = (time.perf_counter() - start) * 1000
+    settle_heap()  # as build_answerer does for the bot
     queries = [_perturb(p, rng) for _, p in rng.sample(phrasings, queries_wanted)]
     raw = [p for _, p in phrasings]
 
