@@ -19,6 +19,7 @@ from bot.kb.models import ANSWER_SOFT_LIMIT, KnowledgeBase
 Severity = Literal["error", "warning"]
 
 MIN_PHRASINGS = 6
+ANSWER_AIM = 600  # a warning above this, an error above ANSWER_SOFT_LIMIT
 #: Discord limits that entries feed into: embed title, button label, select option label
 EMBED_TITLE_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
@@ -110,12 +111,13 @@ def lint(
                 "alternates",
                 f"only {count} ways of asking; aim for at least {MIN_PHRASINGS}",
             )
-        if len(entry.answer) > ANSWER_SOFT_LIMIT:
+        if len(entry.answer) > ANSWER_AIM:
             add(
-                "error",
+                "error" if len(entry.answer) > ANSWER_SOFT_LIMIT else "warning",
                 entry.id,
                 "answer",
-                f"{len(entry.answer)} characters; keep answers within {ANSWER_SOFT_LIMIT}",
+                f"{len(entry.answer)} characters; aim for {ANSWER_AIM}, never more than "
+                f"{ANSWER_SOFT_LIMIT}",
             )
         if len(entry.question) > EMBED_TITLE_LIMIT:
             add("error", entry.id, "question", f"longer than an embed title ({EMBED_TITLE_LIMIT})")
