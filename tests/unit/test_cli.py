@@ -89,7 +89,10 @@ def test_run_without_token_exits_2(
     assert len(err) == 1 and "DISCORD_TOKEN" in err[0]
 
 
-def test_chat_reads_piped_lines_and_picks_suggestions(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chat_reads_piped_lines_and_picks_suggestions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BOT_DB_PATH", str(tmp_path / "bot.sqlite3"))
     monkeypatch.setattr(sys, "stdin", io.StringIO("what is the ccm?\ntopics\n1\nquit\n"))
     out = io.StringIO()
     assert main(["chat"], stdout=out) == 0
@@ -113,3 +116,22 @@ def test_ask_json_streams_through_a_real_process() -> None:
     )
     rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert [r["answered"] for r in rows] == [True, False, True]
+
+
+def test_unanswered_chat_questions_show_up_as_one_cluster(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BOT_DB_PATH", str(tmp_path / "bot.sqlite3"))
+    asked = (
+        "how do I volunteer as a deminer in Cambodia\n"
+        "can i volunteer as a deminer in cambodia?\n"
+        "volunteering as a deminer in cambodia, how?\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(asked))
+    assert main(["chat"], stdout=io.StringIO()) == 0
+    out = io.StringIO()
+    assert main(["report", "--json", "--since", "1"], stdout=out) == 0
+    report = json.loads(out.getvalue())
+    [cluster] = report["clusters"]
+    assert cluster["count"] == 3 and "volunteer" in cluster["representative"]
+    assert cluster["nearest_id"]
