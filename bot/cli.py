@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from pydantic import ValidationError
+
 from bot.config import PROJECT_ROOT, Settings
 from bot.kb.loader import KnowledgeBaseError
 
@@ -256,7 +258,15 @@ def main(
 ) -> int:
     args = _parser().parse_args(argv)
     stdout = stdout or sys.stdout
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        for error in exc.errors():
+            print(
+                f"configuration error: {error['msg'].removeprefix('Value error, ')}",
+                file=sys.stderr,
+            )
+        return 2
     logging.basicConfig(
         level=settings.log_level.upper(),
         stream=sys.stderr,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +61,11 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return (value,)
         return value
+
+    @model_validator(mode="after")
+    def _shards_need_a_count(self) -> Settings:
+        if self.shard_ids and self.shard_count is None:
+            raise ValueError("BOT_SHARD_IDS needs BOT_SHARD_COUNT (the total number of shards)")
+        if self.shard_ids and self.shard_count and max(self.shard_ids) >= self.shard_count:
+            raise ValueError("every BOT_SHARD_IDS value must be below BOT_SHARD_COUNT")
+        return self
