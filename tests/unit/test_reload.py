@@ -80,6 +80,7 @@ async def test_good_change_takes_effect_for_the_next_question(bot: FaqBot) -> No
         "    **UXO (unexploded ordnance), freshly reloaded,** is explosive",
     )
     ok, message = await bot.reload_knowledge()
-    assert ok and "124 -> 124 entries" in message
+    count = len(bot.answerer.kb.entries)
+    assert ok and f"{count} -> {count} entries" in message
     reply = bot.answerer.ask("what does uxo mean")
     assert reply.entry is not None and "freshly reloaded" in reply.entry.answer
