@@ -1,4 +1,4 @@
-"""`python -m bot`: see bot/cli.py and the command-line contract in DESIGN.md."""
+"""`python -m bot`: see bot/cli.py and the README's "Command line"."""
 
 import sys
 

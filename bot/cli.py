@@ -1,4 +1,4 @@
-"""The command line (the contract in DESIGN.md): `python -m bot [command]`."""
+"""The command line (the contract in the README, "Command line"): `python -m bot [command]`."""
 
 from __future__ import annotations
 
@@ -8,15 +8,19 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from pydantic import ValidationError
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.kb.loader import KnowledgeBaseError
 
+if TYPE_CHECKING:
+    from bot.answer import Answerer
+    from bot.kb.models import KnowledgeBase
+
 log = logging.getLogger("bot")
-GOLD_DIR = PROJECT_ROOT / "tests" / "eval"
+GOLD_DIR = PROJECT_ROOT / "eval" / "gold"
 NO_TOKEN = (
     "DISCORD_TOKEN is not set: put it in the environment or in a .env file "
     "(see README, 'Running on Discord'), or run `python -m bot chat` for the terminal chat."
@@ -65,10 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_answerer(settings: Settings) -> Any:
-    from bot.engine import build_answerer
+def _load_kb(settings: Settings) -> KnowledgeBase:
+    from bot.answer import load_kb
 
-    return build_answerer(settings)
+    return load_kb(settings.knowledge_dir, settings.seeds_dir)
+
+
+def _load_answerer(settings: Settings) -> Answerer:
+    from bot.answer import build_answerer
+
+    return build_answerer(settings.knowledge_dir, settings.seeds_dir)
 
 
 def _clean_line(raw: bytes) -> tuple[str | None, str]:
@@ -82,7 +92,8 @@ def _clean_line(raw: bytes) -> tuple[str | None, str]:
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO, stdout: TextIO) -> int:
-    from bot.formats import invalid_input_json, reply_to_json, reply_to_text
+    """`ask`: answer one question, or every line of stdin (one JSON object each with --json)."""
+    from bot.terminal.render import invalid_input_json, reply_to_json, reply_to_text
 
     answerer = _load_answerer(settings)
     kb = answerer.kb
@@ -116,11 +127,11 @@ def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO, stdou
 
 
 def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
-    from bot.answer.answerer import Answerer
-    from bot.engine import load_kb
+    """`kb check`: load, validate and lint the knowledge base; exit 1 on any error."""
+    from bot.answer import Answerer
     from bot.kb.lint import lint
 
-    kb = load_kb(settings)
+    kb = _load_kb(settings)
     findings, retrieval = lint(kb, Answerer(kb))
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
@@ -137,10 +148,10 @@ def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
 
 
 def cmd_kb_export(settings: Settings, stdout: TextIO) -> int:
-    from bot.engine import load_kb
-    from bot.formats import sources_of
+    """`kb export --json`: every entry, with its sources resolved to title and link."""
+    from bot.terminal.render import sources_of
 
-    kb = load_kb(settings)
+    kb = _load_kb(settings)
     entries = []
     for entry in kb.entries:
         data = entry.model_dump(mode="json")
@@ -161,7 +172,8 @@ def cmd_kb_export(settings: Settings, stdout: TextIO) -> int:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
-    from bot.evaluation import evaluate, format_result, load_gold
+    """`eval`: score the engine on the gold set; exit 1 below a floor."""
+    from bot.quality.evaluation import evaluate, format_result, load_gold
 
     answerer = _load_answerer(settings)
     result = evaluate(answerer, load_gold(args.gold))
@@ -170,30 +182,33 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> in
 
 
 def cmd_bench(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
-    from bot.bench import run_benchmarks
+    """`bench`: speed and scale figures beside a naive baseline (printed, never asserted)."""
+    from bot.quality.bench import run_benchmarks
 
     return run_benchmarks(settings, GOLD_DIR, args.phrasings, args.queries, stdout)
 
 
 def cmd_run(settings: Settings) -> int:
+    """`run`: the Discord bot; exit 2 with one line when no token is set."""
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
     import asyncio
 
-    from bot.discord_app.client import run_bot
+    from bot.discord_app.bot import run_bot
 
     asyncio.run(run_bot(settings, _load_answerer(settings)))
     return 0
 
 
 def cmd_sync(settings: Settings, guild: int | None, stdout: TextIO) -> int:
+    """`sync`: register the slash commands globally or in one guild."""
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
     import asyncio
 
-    from bot.discord_app.client import sync_commands
+    from bot.discord_app.bot import sync_commands
 
     count = asyncio.run(sync_commands(settings, _load_answerer(settings), guild))
     where = f"guild {guild}" if guild else "every guild (global sync: allow up to an hour)"
@@ -203,17 +218,17 @@ def cmd_sync(settings: Settings, guild: int | None, stdout: TextIO) -> int:
 
 def _questions(settings: Settings) -> dict[str, str]:
     """Entry id -> question, to show beside ids; empty if the knowledge base won't load."""
-    from bot.engine import load_kb
 
     try:
-        return {e.id: e.question for e in load_kb(settings).entries}
+        return {e.id: e.question for e in _load_kb(settings).entries}
     except KnowledgeBaseError:
         return {}
 
 
 def cmd_report(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
-    from bot.report import build_report, format_text, parse_since
-    from bot.report_html import format_html
+    """`report`: what curators need to see, as text, JSON or a self-contained HTML page."""
+    from bot.curator.html import format_html
+    from bot.curator.report import build_report, format_text, parse_since
 
     report = build_report(settings.db_path, parse_since(args.since), args.guild)
     questions = _questions(settings)
@@ -230,12 +245,13 @@ def cmd_report(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> 
 
 
 def cmd_kb_suggest(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
-    from bot.engine import load_kb
-    from bot.report import build_report, format_suggestions, parse_since
+    """`kb suggest`: candidate alternates from the store, as YAML to review."""
+    from bot.curator.report import build_report, parse_since
+    from bot.curator.suggest import format_suggestions
 
     report = build_report(settings.db_path, parse_since(args.since))
     try:
-        files = load_kb(settings).entry_files
+        files = _load_kb(settings).entry_files
     except KnowledgeBaseError:
         files = {}
     print(format_suggestions(report, files), file=stdout)
@@ -243,8 +259,8 @@ def cmd_kb_suggest(settings: Settings, args: argparse.Namespace, stdout: TextIO)
 
 
 def _chat(settings: Settings, stdout: TextIO) -> int:
-    from bot.console import chat
-    from bot.store import Store
+    from bot.curator.store import Store
+    from bot.terminal.chat import chat
 
     store = Store(settings.db_path, retention_days=settings.retention_days)
     try:
@@ -256,6 +272,7 @@ def _chat(settings: Settings, stdout: TextIO) -> int:
 def main(
     argv: Sequence[str] | None = None, stdin: BinaryIO | None = None, stdout: TextIO | None = None
 ) -> int:
+    """Parse the command line, read the settings, run one command; return the exit code."""
     args = _parser().parse_args(argv)
     stdout = stdout or sys.stdout
     try:

@@ -1,4 +1,4 @@
-"""Settings from the environment or a `.env` file (the settings contract in DESIGN.md)."""
+"""Settings from the environment or `.env` (the contract in the README, "Configuration")."""
 
 from __future__ import annotations
 
@@ -18,33 +18,36 @@ def _bundled(name: str) -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    """Every setting the bot reads, from `BOT_*` environment variables (and DISCORD_TOKEN).
+
+    Tests and tools pass them by field name: `Settings(db_path=...)`.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="BOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
 
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
-    knowledge_dir: Path = Field(
-        default_factory=lambda: _bundled("knowledge"), validation_alias="BOT_KNOWLEDGE_DIR"
-    )
-    seeds_dir: Path = Field(
-        default_factory=lambda: _bundled("seeds"), validation_alias="BOT_SEEDS_DIR"
-    )
-    db_path: Path = Field(default=Path("data/bot.sqlite3"), validation_alias="BOT_DB_PATH")
+    knowledge_dir: Path = Field(default_factory=lambda: _bundled("knowledge"))
+    seeds_dir: Path = Field(default_factory=lambda: _bundled("seeds"))
+    db_path: Path = Path("data/bot.sqlite3")
     #: curator records older than this many days are pruned
-    retention_days: int = Field(default=180, ge=1, validation_alias="BOT_RETENTION_DAYS")
-    dev_guild_id: int | None = Field(default=None, validation_alias="BOT_DEV_GUILD_ID")
-    shard_count: int | None = Field(default=None, ge=1, validation_alias="BOT_SHARD_COUNT")
-    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = Field(
-        default=None, validation_alias="BOT_SHARD_IDS"
-    )
-    log_level: str = Field(default="INFO", validation_alias="BOT_LOG_LEVEL")
+    retention_days: int = Field(default=180, ge=1)
+    dev_guild_id: int | None = None
+    shard_count: int | None = Field(default=None, ge=1)
+    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = None
+    log_level: str = "INFO"
     #: the privileged message-content intent, needed only for opt-in auto-answer channels
-    message_content: bool = Field(default=False, validation_alias="BOT_MESSAGE_CONTENT")
+    message_content: bool = False
     #: per-user cooldown: at most `cooldown_rate` questions every `cooldown_seconds`
-    cooldown_rate: int = Field(default=5, ge=1, validation_alias="BOT_COOLDOWN_RATE")
-    cooldown_seconds: float = Field(default=30.0, gt=0, validation_alias="BOT_COOLDOWN_SECONDS")
+    cooldown_rate: int = Field(default=5, ge=1)
+    cooldown_seconds: float = Field(default=30.0, gt=0)
     #: auto-answer only above this confidence (estimated chance of being right)
-    autoanswer_confidence: float = Field(
-        default=0.97, ge=0, le=1, validation_alias="BOT_AUTOANSWER_CONFIDENCE"
-    )
+    autoanswer_confidence: float = Field(default=0.97, ge=0, le=1)
 
     @field_validator("discord_token", mode="before")
     @classmethod

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.answer.answerer import Answerer
 from bot.kb.loader import load_knowledge_base
 from bot.kb.models import KnowledgeBase
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 @pytest.fixture(scope="session")

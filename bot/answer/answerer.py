@@ -44,7 +44,11 @@ HELD_BACK_FACTOR = 0.3
 
 
 def calibrate(score: float, answered: bool) -> float:
-    """Turn a raw match score into the estimated chance that the top entry is the right one."""
+    """Turn a raw match score into the estimated chance that the top entry is the right one.
+
+    >>> calibrate(0.75, answered=True), calibrate(0.75, answered=False)
+    (0.9725, 0.225)
+    """
     score = min(max(score, 0.0), 1.0)
     if not answered:
         return round(min(HELD_BACK_FACTOR * score, 0.25), 4)
@@ -56,6 +60,7 @@ def calibrate(score: float, answered: bool) -> float:
 
 @dataclass(frozen=True)
 class Policy:
+    """The thresholds of the decision: when to answer, ask back or decline."""
     answer_at: float = 0.55  # absolute gate
     margin: float = 0.08  # lead over the runner-up entry
     min_recall: float = 0.4  # share of the question's weight the phrasing must cover
@@ -81,6 +86,7 @@ class Policy:
 
 
 class Suggestion(BaseModel):
+    """An entry offered instead of an answer, with its raw match score."""
     model_config = ConfigDict(frozen=True)
 
     id: str
@@ -112,6 +118,7 @@ class Reply(BaseModel):
 
     @property
     def answered(self) -> bool:
+        """True when the reply carries an answer to show."""
         return self.status == "answered"
 
 
@@ -127,6 +134,7 @@ class Answerer:
         self.matcher = matcher or Matcher.for_knowledge_base(kb, self.normalizer)
 
     def ask(self, text: str) -> Reply:
+        """Reply to one message: answer it, ask back with suggestions, or decline."""
         if len(text) > MAX_QUESTION_CHARS:
             return Reply(
                 question=text[:MAX_QUESTION_CHARS],
@@ -163,7 +171,25 @@ class Answerer:
             }
         )
 
-    def answer_entry(self, entry_id: str, question: str | None = None) -> Reply | None:
+    def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
+        """Entries ranked for a message, best first, with no policy applied.
+
+        For tools that need the raw ranking (the linter's self-retrieval, the benchmarks).
+        """
+        normalized = self.normalizer(text)
+        return self.matcher.search(normalized, limit=limit)[1] if normalized else []
+
+    def suggest(self, text: str, *, limit: int = 25) -> list[Entry]:
+        """Entries to offer while someone is still typing (autocomplete), best first.
+
+        Small talk about the bot is left out; with nothing typed yet, the first entries.
+        """
+        if not text.strip():
+            return [e for e in self.kb.entries if e.kind != "about"][:limit]
+        entries = (self.kb.get(c.entry_id) for c in self.rank(text[:200], limit=limit))
+        return [e for e in entries if e is not None]
+
+    def answer_entry(self, entry_id: str, *, question: str | None = None) -> Reply | None:
         """A reply for an entry the user picked (autocomplete, a button): no matching needed."""
         entry = self.kb.get(entry_id)
         if entry is None:

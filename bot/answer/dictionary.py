@@ -25,8 +25,10 @@ def _frequencies() -> dict[str, int]:
 
 
 def is_english_word(word: str) -> bool:
+    """A real English word (seen often enough in the dictionary's corpus), so never a typo."""
     return _frequencies().get(word, 0) >= MIN_COUNT
 
 
 def is_common_word(word: str) -> bool:
+    """Everyday English, even when capitalised: not a name."""
     return _frequencies().get(word, 0) >= COMMON_COUNT

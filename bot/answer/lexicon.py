@@ -25,6 +25,9 @@ def stem(token: str) -> str:
     Heavier stemmers (Porter) merge words we need apart (e.g. "us" the country, "used"), and
     typos are handled by fuzzy correction, not by the stemmer. Digits and non-Latin words pass
     through unchanged.
+
+    >>> [stem(w) for w in ("countries", "banned", "us", "munitions", "k5")]
+    ['country', 'ban', 'us', 'munition', 'k5']
     """
     if len(token) <= 3 or not token.isascii() or not token.isalpha():
         return token
@@ -56,7 +59,11 @@ _DERIVATIONAL = frozenset(
 def related_words(a: str, b: str, min_prefix: int) -> bool:
     """Same family: a common prefix of at least `min_prefix` letters, and what is left of
     each word is a derivational ending (withdraw/withdrawal, ratify/ratification,
-    contaminated/contamination), so current/currency or consider/consist stay apart."""
+    contaminated/contamination), so current/currency or consider/consist stay apart.
+
+    >>> related_words("ratify", "ratification", 5), related_words("current", "currency", 5)
+    (True, False)
+    """
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:

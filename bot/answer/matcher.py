@@ -211,6 +211,7 @@ class Matcher:
 
     @classmethod
     def for_knowledge_base(cls, kb: KnowledgeBase, normalizer: Normalizer | None = None) -> Matcher:
+        """The index over every phrasing of every entry, with answers as the weaker signal."""
         normalizer = normalizer or Normalizer(kb.synonyms)
         return cls(
             ((e.id, p) for e in kb.entries for p in e.phrasings),
@@ -252,6 +253,7 @@ class Matcher:
     # -- introspection used by the linter, eval and benchmarks -----------------------------
     @property
     def entry_ids(self) -> tuple[str, ...]:
+        """Every indexed entry id, in index order."""
         return tuple(self._entry_ids)
 
     def normalized_phrasings(self) -> list[tuple[str, str, str]]:
@@ -347,10 +349,16 @@ class Matcher:
             informative=informative,
         )
 
-    def search(self, normalized: str, limit: int = 5) -> tuple[Query, list[Candidate]]:
-        """Best phrasing per entry, best entries first (at most `limit`)."""
+    def search(
+        self, normalized: str, *, limit: int = 5, exhaustive: bool = False
+    ) -> tuple[Query, list[Candidate]]:
+        """Best phrasing per entry, best entries first (at most `limit`).
+
+        `exhaustive` scores every phrasing instead of those reached through postings: the
+        slow reference the postings shortcut is tested against.
+        """
         query = self.parse(self.respell(normalized))
-        overlap = self._overlap(query)
+        overlap = self._overlap_everywhere(query) if exhaustive else self._overlap(query)
         scored: list[tuple[float, int, float, float]] = []
         b2 = RECALL_EMPHASIS**2
         for index, (matched, matched_phrasing) in overlap.items():
@@ -449,6 +457,23 @@ class Matcher:
                     if gain[0] > terms.get(i, (0.0, 0.0))[0]:
                         terms[i] = gain
             out[index] = (sum(g[0] for g in terms.values()), sum(g[1] for g in terms.values()))
+        return out
+
+    def _overlap_everywhere(self, query: Query) -> dict[int, tuple[float, float]]:
+        """The reference for `_overlap`: every phrasing, every word, no shortcut."""
+        out: dict[int, tuple[float, float]] = {}
+        for index, phrasing in enumerate(self._phrasings):
+            covered = own = 0.0
+            for weight, credits in query.terms:
+                best_t, best_credit = -1, 0.0
+                for t, credit in credits.items():
+                    if t in phrasing.tokens and credit > best_credit:
+                        best_t, best_credit = t, credit
+                if best_t >= 0:
+                    covered += weight * best_credit
+                    own += self._weights[best_t] * best_credit
+            if covered > 0:
+                out[index] = (covered, own)
         return out
 
     def missing_names(self, query: Query, entry_id: str) -> list[str]:

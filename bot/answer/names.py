@@ -34,6 +34,7 @@ _TITLES = frozenset(
 
 
 def is_country(word: str) -> bool:
+    """A country name or demonym (as normalized text)."""
     return word in COUNTRIES or stem(word) in COUNTRIES
 
 

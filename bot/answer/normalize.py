@@ -122,6 +122,9 @@ def fold_unicode(text: str) -> str:
 
     Marks on other scripts (Khmer vowel signs, coeng, Devanagari matras...) are kept, since
     without them the words change or fall apart.
+
+    >>> fold_unicode("Hun Sèn ＣＣＭ")
+    'hun sen ccm'
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", text)
@@ -212,12 +215,14 @@ class Normalizer:
         return _SPACES.sub(" ", text).strip()
 
     def drop_filler(self, text: str) -> str:
+        """Remove chat filler ('hey bot', 'quick question'), unless nothing else is left."""
         if self._filler_re is None:
             return text
         stripped = _SPACES.sub(" ", self._filler_re.sub(" ", text)).strip()
         return stripped or text
 
     def canonicalize(self, text: str) -> str:
+        """Replace every synonym variant with its canonical term, longest first."""
         if self._synonym_re is None:
             return text
         return self._synonym_re.sub(lambda m: self._canonical[m.group(0)], text)

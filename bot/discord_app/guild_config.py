@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS autoanswer_channels (
 
 
 class GuildConfig:
+    """Which channels of which guild get automatic answers, in memory and on disk."""
     def __init__(self, path: Path | None) -> None:
         self._path = path
         self._channels: set[tuple[int, int]] = set()
@@ -45,9 +46,11 @@ class GuildConfig:
         return sqlite3.connect(self._path, timeout=5)
 
     def autoanswer(self, guild_id: int, channel_id: int) -> bool:
+        """Is auto-answer on in this channel?"""
         return (guild_id, channel_id) in self._channels
 
     async def set_autoanswer(self, guild_id: int, channel_id: int, enabled: bool) -> None:
+        """Turn auto-answer on or off in a channel, and save it off the event loop."""
         key = (guild_id, channel_id)
         (self._channels.add if enabled else self._channels.discard)(key)
         if self._path is not None:

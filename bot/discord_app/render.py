@@ -27,7 +27,11 @@ UNSURE_COLOUR = discord.Colour.light_grey()
 
 
 def clip(text: str, limit: int) -> str:
-    """Shorten to `limit` characters on a word boundary, with an ellipsis."""
+    """Shorten to `limit` characters on a word boundary, with an ellipsis.
+
+    >>> clip("Cambodia has not joined the CCM", 20)
+    'Cambodia has not…'
+    """
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
@@ -35,6 +39,7 @@ def clip(text: str, limit: int) -> str:
 
 
 def label(text: str, limit: int = LABEL_LIMIT) -> str:
+    """One line of text cut to fit a button or option label."""
     return clip(" ".join(text.split()), limit)
 
 

@@ -29,6 +29,7 @@ _COUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|km²|km2|mil
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem the linter found, located by file, entry and field."""
     severity: Severity
     file: str
     entry: str
@@ -42,17 +43,20 @@ class Finding:
 
 @dataclass(frozen=True)
 class SelfRetrieval:
+    """How many phrasings find their own entry first."""
     phrasings: int
     retrieved: int
 
     @property
     def rate(self) -> float:
+        """The share of phrasings that find their own entry first."""
         return self.retrieved / self.phrasings if self.phrasings else 1.0
 
 
 def lint(
     kb: KnowledgeBase, answerer: Answerer | None = None
 ) -> tuple[list[Finding], SelfRetrieval]:
+    """Check the knowledge base as a whole through the real engine."""
     answerer = answerer or Answerer(kb)
     files = kb.entry_files
     findings: list[Finding] = []
@@ -84,8 +88,7 @@ def lint(
         ):
             for phrasing in phrasings:
                 total += 1
-                normalized = answerer.normalizer(phrasing)
-                _, candidates = answerer.matcher.search(normalized, limit=2)
+                candidates = answerer.rank(phrasing, limit=2)
                 if candidates and candidates[0].entry_id == entry.id:
                     retrieved += 1
                     continue

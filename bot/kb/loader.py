@@ -54,6 +54,7 @@ class KnowledgeBaseError(Exception):
         super().__init__(self.summary())
 
     def summary(self) -> str:
+        """Every problem, one per line, for a terminal or a Discord reply."""
         lines = [f"{len(self.issues)} problem(s) in the knowledge base:"]
         lines += [f"  - {issue}" for issue in self.issues]
         return "\n".join(lines)
@@ -334,6 +335,7 @@ def load_seeds(seeds_dir: Path) -> dict[str, SeedDocument]:
 
 
 def knowledge_files(knowledge_dir: Path) -> list[Path]:
+    """The topic files in a knowledge folder (not synonyms.yaml or meta.yaml), in order."""
     return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in _SPECIAL_FILES)
 
 

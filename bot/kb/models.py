@@ -1,4 +1,4 @@
-"""Pydantic models for the knowledge base (the contract in DESIGN.md, "the knowledge base").
+"""Pydantic models for the knowledge base (the README's "Curating the knowledge base").
 
 Validation lives here so that every adapter (Discord, terminal, CLI, reload) gets the same
 guarantees: an entry that loads is safe to show.
@@ -158,10 +158,12 @@ class KnowledgeBase(_Strict):
     entry_files: dict[str, str] = Field(default_factory=dict)
 
     def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None."""
         return self.by_id.get(entry_id)
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
+        """Entries by id."""
         return {e.id: e for e in self.entries}
 
     @cached_property

@@ -3,67 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
-from typing import Any
 
-import discord
 import pytest
 
-from bot.answer.answerer import Answerer
-from bot.config import Settings
-from bot.discord_app.client import FaqBot
-from bot.discord_app.guild_config import GuildConfig
-from tests.e2e.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord, Recorded
+from bot.discord_app.bot import FaqBot
+from tests.e2e.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
+from tests.e2e.helpers import ask, callback_of, custom_ids
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
-    await server.start()
-    # point the client at the fake, in test setup only
-    monkeypatch.setattr(discord.http.Route, "BASE", server.api_base)
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def bot(fake: FakeDiscord, answerer: Answerer, tmp_path: Path) -> AsyncIterator[FaqBot]:
-    settings = Settings(
-        _env_file=None,
-        DISCORD_TOKEN="fake-token",  # type: ignore[call-arg]
-        BOT_COOLDOWN_RATE=3,
-        BOT_COOLDOWN_SECONDS=60,
-        BOT_DB_PATH=tmp_path / "bot.sqlite3",
-    )
-    client = FaqBot(settings, answerer, GuildConfig(settings.db_path))
-    task = asyncio.create_task(client.start("fake-token"))
-    await asyncio.wait_for(fake.identified.wait(), 15)
-    await asyncio.wait_for(client.wait_until_ready(), 15)
-    yield client
-    await client.close()
-    await asyncio.wait_for(task, 10)
-
-
-def callback_of(payload: dict[str, Any]) -> Any:
-    return lambda r: r.path == f"/interactions/{payload['id']}/{payload['token']}/callback"
-
-
-async def ask(fake: FakeDiscord, question: str) -> Recorded:
-    payload = fake.slash("ask", [{"name": "question", "type": 3, "value": question}])
-    await fake.dispatch("INTERACTION_CREATE", payload)
-    return await fake.wait_for_request(callback_of(payload))
-
-
-def custom_ids(message: dict[str, Any]) -> list[str]:
-    return [
-        c["custom_id"]
-        for row in message.get("components", [])
-        for c in row["components"]
-        if "custom_id" in c
-    ]
 
 
 async def test_ask_answers_with_embed_and_sources(fake: FakeDiscord, bot: FaqBot) -> None:

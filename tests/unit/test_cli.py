@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"question", "answered", "answer", "confidence", "id", "sources", "suggestions"}
 
 

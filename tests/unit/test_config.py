@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -33,3 +35,23 @@ def test_blank_token_means_no_token_and_is_never_shown(monkeypatch: pytest.Monke
     monkeypatch.setenv("DISCORD_TOKEN", "secret-value")
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     assert "secret-value" not in repr(settings) and "secret-value" not in str(settings)
+
+
+def test_environment_names_stay_the_documented_ones(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The env_prefix keeps the contract in the README: BOT_* names, DISCORD_TOKEN."""
+    for name, value in {
+        "BOT_DB_PATH": str(tmp_path / "x.sqlite3"),
+        "BOT_KNOWLEDGE_DIR": str(tmp_path),
+        "BOT_COOLDOWN_RATE": "7",
+        "BOT_AUTOANSWER_CONFIDENCE": "0.9",
+        "BOT_MESSAGE_CONTENT": "true",
+        "DISCORD_TOKEN": "t0ken",
+    }.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.db_path == tmp_path / "x.sqlite3" and settings.knowledge_dir == tmp_path
+    assert settings.cooldown_rate == 7 and settings.autoanswer_confidence == 0.9
+    assert settings.message_content and settings.discord_token is not None
+    assert Settings(_env_file=None, cooldown_rate=2).cooldown_rate == 2  # type: ignore[call-arg]

@@ -1,1 +1,1 @@
-"""One cog per feature: ask (questions in any form), browse (/topics, /about), admin."""
+"""One extension per file, each ending in `async def setup(bot)`; `FaqBot` loads them all."""

@@ -3,45 +3,63 @@
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answer.answerer import MAX_QUESTION_CHARS
-from bot.discord_app import render
-from bot.discord_app.client import FaqBot, send_ephemeral
-from bot.discord_app.views import IgnoreButton, reply_message, send_reply
+from bot.answer import MAX_QUESTION_CHARS, Reply
+from bot.bounded import BoundedDict
+from bot.discord_app import errors, render
+from bot.discord_app.ui import answer as answer_ui
+from bot.discord_app.ui import autoanswer as autoanswer_ui
+from bot.discord_app.ui.answer import reply_message, send_reply
+from bot.discord_app.ui.autoanswer import IgnoreButton
+from bot.discord_app.ui.common import send_ephemeral
+
+if TYPE_CHECKING:
+    from bot.discord_app.bot import FaqBot
 
 log = logging.getLogger(__name__)
 PICK_PREFIX = "entry:"  # autocomplete values that name an entry rather than free text
 AUTOCOMPLETE_LIMIT = 25
+#: messages already auto-answered, so an edit or a replay never answers twice
+AUTO_ANSWERED_MEMORY = 10_000
 TOO_LONG = (
     f"That's longer than I can read ({MAX_QUESTION_CHARS} characters). "
     "Please ask one question in a sentence or two."
 )
 
 
-def _user_cooldown(interaction: discord.Interaction[Any]) -> app_commands.Cooldown | None:
-    settings = cast(FaqBot, interaction.client).settings
+def _user_cooldown(interaction: discord.Interaction[FaqBot]) -> app_commands.Cooldown | None:
+    settings = interaction.client.settings
     return app_commands.Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
 
 class AskCog(commands.Cog):
+    """Every way of asking; it sends (and so registers) the answer and Ignore buttons."""
+
+    ITEMS = (*answer_ui.ITEMS, *autoanswer_ui.ITEMS)
+
     def __init__(self, bot: FaqBot) -> None:
         self.bot = bot
         self.message_cooldown = commands.CooldownMapping.from_cooldown(
             bot.settings.cooldown_rate, bot.settings.cooldown_seconds, commands.BucketType.user
         )
-        self.auto_answered: OrderedDict[int, None] = OrderedDict()
+        self.auto_answered: BoundedDict[int, None] = BoundedDict(size=AUTO_ANSWERED_MEMORY)
         self.context_menu = app_commands.ContextMenu(
             name="Answer with the FAQ", callback=self.answer_message
         )
-        bot.tree.add_command(self.context_menu)
+
+    async def cog_load(self) -> None:
+        """Register the buttons this cog sends, and the context menu."""
+        self.bot.add_dynamic_items(*self.ITEMS)
+        self.bot.tree.add_command(self.context_menu)
 
     async def cog_unload(self) -> None:
+        """Undo `cog_load`."""
+        self.bot.remove_dynamic_items(*self.ITEMS)
         self.bot.tree.remove_command(self.context_menu.name, type=self.context_menu.type)
 
     @app_commands.command(
@@ -51,7 +69,8 @@ class AskCog(commands.Cog):
     )
     @app_commands.describe(question="Your question, in your own words")
     @app_commands.checks.dynamic_cooldown(_user_cooldown, key=lambda i: i.user.id)
-    async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
+    async def ask(self, interaction: discord.Interaction[FaqBot], question: str) -> None:
+        """Answer a question publicly (or an entry picked from autocomplete)."""
         if question.startswith(PICK_PREFIX):
             reply = self.bot.answerer.answer_entry(question.removeprefix(PICK_PREFIX))
             if reply is not None:
@@ -65,47 +84,40 @@ class AskCog(commands.Cog):
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
+        self, interaction: discord.Interaction[FaqBot], current: str
     ) -> list[app_commands.Choice[str]]:
         """Suggestions as the user types, straight from the in-memory index."""
-        answerer = self.bot.answerer
-        if not current.strip():
-            entries = [e for e in answerer.kb.entries if e.kind != "about"]
-            ids = [e.id for e in entries[:AUTOCOMPLETE_LIMIT]]
-        else:
-            _, candidates = answerer.matcher.search(
-                answerer.normalizer(current[:200]), limit=AUTOCOMPLETE_LIMIT
+        return [
+            app_commands.Choice(
+                name=render.label(entry.question, render.OPTION_LIMIT),
+                value=f"{PICK_PREFIX}{entry.id}",
             )
-            ids = [c.entry_id for c in candidates]
-        choices = []
-        for entry_id in ids[:AUTOCOMPLETE_LIMIT]:
-            entry = answerer.kb.get(entry_id)
-            if entry is not None:
-                choices.append(
-                    app_commands.Choice(
-                        name=render.label(entry.question, render.OPTION_LIMIT),
-                        value=f"{PICK_PREFIX}{entry.id}",
-                    )
-                )
-        return choices
+            for entry in self.bot.answerer.suggest(current, limit=AUTOCOMPLETE_LIMIT)
+        ]
 
     async def answer_message(
-        self, interaction: discord.Interaction[Any], message: discord.Message
+        self, interaction: discord.Interaction[FaqBot], message: discord.Message
     ) -> None:
         """Context menu: run the engine on someone else's message and answer it publicly."""
         if not message.content.strip():
             await send_ephemeral(interaction, "That message has no text I can read.")
             return
         reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
-        embed, view = reply_message(self.bot, reply)
+        embed, view = reply_message(self.bot.answerer.kb, reply)
         sent = await interaction.response.send_message(
             content=f"↪ In reply to {message.jump_url}", embed=embed, view=view
         )
         view.attach_interaction(interaction)
-        self.bot.record(reply, interaction.guild_id, sent.message_id if sent else None)
+        self.bot.recorder.reply(
+            reply,
+            guild_id=interaction.guild_id,
+            channel_kind="guild" if interaction.guild_id else "dm",
+            offer_key=sent.message_id if sent else None,
+        )
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
+        """Mentions and DMs always; messages in auto-answer channels when very sure."""
         if message.author.bot or self.bot.user is None:
             return
         direct = message.guild is None
@@ -123,32 +135,48 @@ class AskCog(commands.Cog):
         if self.message_cooldown.update_rate_limit(message) is not None:
             log.info("cooldown: ignored a message from user %s", message.author.id)
             return
-        reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
-        embed, view = reply_message(self.bot, reply)
+        reply: Reply | None = None
         try:
+            reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
+            embed, view = reply_message(self.bot.answerer.kb, reply)
             view.message = await message.reply(embed=embed, view=view, mention_author=False)
-        except discord.Forbidden:
-            log.warning("no permission to reply in channel %s", message.channel.id)
+        except Exception as exc:
+            entry = reply.entry.id if reply is not None and reply.entry else None
+            await errors.report_message(message, exc, where="mention", entry=entry)
             return
-        self.bot.record(reply, message.guild.id if message.guild else None, view.message.id)
+        self.bot.recorder.reply(
+            reply,
+            guild_id=message.guild.id if message.guild else None,
+            channel_kind="guild" if message.guild else "dm",
+            offer_key=view.message.id,
+        )
 
     async def _auto_answer(self, message: discord.Message) -> None:
         """Opt-in channels: answer only when very sure, at most once per message."""
         if message.id in self.auto_answered or not message.content.strip():
             return
-        reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
-        if not reply.answered or reply.confidence < self.bot.settings.autoanswer_confidence:
-            return
-        self.auto_answered[message.id] = None
-        while len(self.auto_answered) > 10_000:
-            self.auto_answered.popitem(last=False)
-        embed, view = reply_message(self.bot, reply)
-        view.add_item(IgnoreButton(message.author.id))
+        reply: Reply | None = None
         try:
+            reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
+            if not reply.answered or reply.confidence < self.bot.settings.autoanswer_confidence:
+                return
+            self.auto_answered[message.id] = None
+            embed, view = reply_message(self.bot.answerer.kb, reply)
+            view.add_item(IgnoreButton(message.author.id))
             view.message = await message.reply(embed=embed, view=view, mention_author=False)
         except discord.Forbidden:
             log.warning("no permission to auto-answer in channel %s", message.channel.id)
+        except Exception as exc:  # nobody asked the bot here: log, never post an apology
+            entry = reply.entry.id if reply is not None and reply.entry else None
+            errors.log_failure(
+                exc,
+                where="auto-answer",
+                guild_id=message.guild.id if message.guild else None,
+                channel_id=message.channel.id,
+                entry=entry,
+            )
 
 
 async def setup(bot: FaqBot) -> None:
+    """Load the ask cog."""
     await bot.add_cog(AskCog(bot))

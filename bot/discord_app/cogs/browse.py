@@ -2,31 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app import render
-from bot.discord_app.client import FaqBot
-from bot.discord_app.views import topics_message
+from bot.discord_app.ui import browse as browse_ui
+
+if TYPE_CHECKING:
+    from bot.discord_app.bot import FaqBot
 
 
 class BrowseCog(commands.Cog):
+    """/topics and /about; it sends (and so registers) the topic menu and page buttons."""
+
+    ITEMS = browse_ui.ITEMS
+
     def __init__(self, bot: FaqBot) -> None:
         self.bot = bot
 
+    async def cog_load(self) -> None:
+        """Register the items this cog sends."""
+        self.bot.add_dynamic_items(*self.ITEMS)
+
+    async def cog_unload(self) -> None:
+        """Undo `cog_load`."""
+        self.bot.remove_dynamic_items(*self.ITEMS)
+
     @app_commands.command(name="topics", description="Browse everything the bot can answer")
-    async def topics(self, interaction: discord.Interaction[Any]) -> None:
-        embed, view = topics_message(self.bot)
+    async def topics(self, interaction: discord.Interaction[FaqBot]) -> None:
+        """Every topic, and a menu to open one."""
+        embed, view = browse_ui.topics_message(self.bot.answerer.kb)
         await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
         view.attach_interaction(interaction)
 
     @app_commands.command(
         name="about", description="What this bot is and where its answers come from"
     )
-    async def about(self, interaction: discord.Interaction[Any]) -> None:
+    async def about(self, interaction: discord.Interaction[FaqBot]) -> None:
+        """What the bot is, where its answers come from, and how current they are."""
         kb = self.bot.answerer.kb
         reviewed = kb.reviewed.isoformat() if kb.reviewed else "not recorded"
         embed = discord.Embed(
@@ -50,4 +66,5 @@ class BrowseCog(commands.Cog):
 
 
 async def setup(bot: FaqBot) -> None:
+    """Load the browse cog."""
     await bot.add_cog(BrowseCog(bot))

@@ -1,0 +1,1 @@
+"""The curators' side: the store of what people asked, recording, reports and suggestions."""

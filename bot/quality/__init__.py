@@ -1,0 +1,1 @@
+"""Measuring the engine: answer quality on labelled sets (`eval`) and speed (`bench`)."""

@@ -1,0 +1,79 @@
+"""The terminal chat: the first thing a newcomer sees, and a quick way to try the engine.
+
+Reads lines from stdin (with a prompt only when stdin is a terminal), so it also works piped:
+`printf 'what is the ccm?\\n' | python -m bot chat`.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from bot.answer import Answerer, Reply
+from bot.curator.recording import Recorder
+from bot.curator.store import Store
+from bot.terminal.render import reply_to_text
+
+#: where the chat's suggestions are offered, for pairing a picked number with the question
+OFFER_KEY = "terminal"
+
+BANNER = (
+    "CCM Q&A bot — terminal chat on the bundled knowledge base ({count} entries).\n"
+    "Ask about the Convention on Cluster Munitions, Cambodia's clearance record or July 2023.\n"
+    "Commands: 'topics' to browse, 'quit' to leave."
+)
+
+
+def _topics_text(answerer: Answerer) -> str:
+    kb = answerer.kb
+    lines = ["Topics:"]
+    for topic in kb.topics:
+        lines.append(f"  {topic}")
+        lines += [f"    - {e.question}" for e in kb.entries if e.topic == topic]
+    return "\n".join(lines)
+
+
+def chat(
+    answerer: Answerer,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    store: Store | None = None,
+) -> int:
+    """Questions in, answers out. With a store, what could not be answered is recorded for
+    the curators (`python -m bot report`), with the suggestion picked afterwards."""
+    recorder = Recorder(store or Store.disabled())
+    interactive = stdin.isatty()
+    print(BANNER.format(count=len(answerer.kb.entries)), file=stdout)
+    last_choices: list[str] = []
+    while True:
+        if interactive:
+            print("\nyou> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.casefold() in {"quit", "exit", "/quit", "/exit", ":q"}:
+            break
+        if text.casefold() in {"topics", "/topics"}:
+            print(_topics_text(answerer), file=stdout)
+            continue
+        reply: Reply | None = None
+        if text.isdigit() and 1 <= int(text) <= len(last_choices):
+            reply = answerer.answer_entry(last_choices[int(text) - 1])
+            if reply is not None and reply.entry is not None:
+                recorder.pick(reply.entry.id, offer_key=OFFER_KEY, guild_id=None)
+        if reply is None:
+            reply = answerer.ask(text)
+            recorder.forget(OFFER_KEY)
+            recorder.reply(reply, guild_id=None, channel_kind="terminal", offer_key=OFFER_KEY)
+        if not interactive:
+            print(f"\nyou> {text}", file=stdout)
+        print(f"bot> {reply_to_text(reply, answerer.kb)}", file=stdout, flush=True)
+        if reply.answered and reply.entry is not None:
+            related = [s.id for s in reply.suggestions] + list(reply.entry.related)
+            last_choices = list(dict.fromkeys(related))
+        else:
+            last_choices = [s.id for s in reply.suggestions]
+    return 0

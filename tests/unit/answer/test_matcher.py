@@ -1,0 +1,140 @@
+"""Ranking: rare words count more than common ones; subsets and saturation don't fool it."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from bot.answer import Answerer
+from bot.answer.matcher import Matcher
+from bot.answer.normalize import Normalizer
+
+PHRASINGS = [
+    ("membership", "how many countries have joined the cluster munitions convention"),
+    ("ccm-what", "what is the convention on cluster munitions"),
+    ("us-status", "is the united states in the convention on cluster munitions"),
+    ("cambodia-status", "is cambodia in the convention on cluster munitions"),
+    ("dud-rate", "what is the dud rate of cluster munitions"),
+    ("nato-appeal", "what did hun sen ask nato countries"),
+    ("casualties", "how many people do cluster munitions kill"),
+]
+SYNONYMS = {
+    "ccm": ["convention on cluster munitions"],
+    "us": ["united states", "usa"],
+    "cluster munitions": ["cluster bombs"],
+}
+
+
+def matcher() -> Matcher:
+    normalizer = Normalizer(SYNONYMS)
+    return Matcher(PHRASINGS, normalizer)
+
+
+def top(m: Matcher, question: str) -> str:
+    _, candidates = m.search(m.normalizer(question))
+    return candidates[0].entry_id
+
+
+def test_wratio_saturates_where_we_do_not() -> None:
+    """Every phrasing containing 'cluster munitions' gets WRatio's same score; ours differ."""
+    question = "cluster munitions"
+    wratio = {fuzz.WRatio(question, p) for _, p in PHRASINGS if "cluster munitions" in p}
+    assert len(wratio) == 1  # the naive scorer cannot tell them apart
+    m = matcher()
+    _, candidates = m.search(m.normalizer(question), limit=10)
+    assert len({round(c.score, 3) for c in candidates}) > 1
+
+
+def test_subset_does_not_score_perfectly() -> None:
+    """token_set_ratio gives 100 to any phrasing that contains the question's words."""
+    assert (
+        fuzz.token_set_ratio("cluster munitions", "what is the dud rate of cluster munitions")
+        == 100
+    )
+    m = matcher()
+    _, candidates = m.search(m.normalizer("cluster munitions"), limit=10)
+    assert all(c.score < 0.9 for c in candidates)
+
+
+def test_rare_words_outweigh_common_ones() -> None:
+    m = matcher()
+    assert top(m, "how many countries did hun sen ask in nato") == "nato-appeal"
+    assert top(m, "is the usa in the ccm") == "us-status"
+    assert top(m, "is cambodia a member of the ccm") == "cambodia-status"
+
+
+def test_common_words_alone_do_not_pick_an_entry_confidently() -> None:
+    m = matcher()
+    _, candidates = m.search(m.normalizer("how many countries are in nato"), limit=3)
+    # 'how many countries' is shared with the membership entry, but nato is the rare word:
+    # a third of the question's weight is left uncovered, far from a confident match
+    assert candidates[0].recall < 0.7 and candidates[0].score < 0.7
+
+
+def test_typos_are_corrected_against_the_vocabulary() -> None:
+    m = matcher()
+    assert top(m, "wat is the dud rat of clustr munitions") == "dud-rate"
+    assert top(m, "is cambodai in the ccm") == "cambodia-status"
+
+
+def test_exact_phrasing_scores_one() -> None:
+    m = matcher()
+    _, candidates = m.search(m.normalizer("What is the dud rate of cluster munitions?"))
+    assert candidates[0].entry_id == "dud-rate" and candidates[0].score == 1.0
+
+
+def test_unknown_words_lower_recall() -> None:
+    m = matcher()
+    _, known = m.search(m.normalizer("what is the dud rate"))
+    _, unknown = m.search(m.normalizer("what is the dud rate of photosynthesis"))
+    assert unknown[0].recall < known[0].recall
+
+
+def test_best_phrasing_per_entry_and_no_duplicates() -> None:
+    m = Matcher([*PHRASINGS, ("dud-rate", "dud rate")], Normalizer(SYNONYMS))
+    _, candidates = m.search(m.normalizer("dud rate"), limit=10)
+    ids = [c.entry_id for c in candidates]
+    assert len(ids) == len(set(ids)) and ids[0] == "dud-rate"
+    assert candidates[0].phrasing == "dud rate"
+
+
+def test_no_known_word_means_no_candidates() -> None:
+    m = matcher()
+    assert m.search(m.normalizer("pizza recipes"))[1] == []
+
+
+def test_postings_shortcut_agrees_with_scoring_every_phrasing() -> None:
+    """Where the shortcut is active (words in more than MIN_POOL phrasings only add to
+    candidates found through rarer words), the top entry is the one a pass over every
+    phrasing finds, for at least 99% of perturbed questions."""
+    import random
+
+    from bot.answer.matcher import MIN_POOL
+    from bot.quality.bench import _perturb, synthetic_phrasings
+
+    phrasings, answers = synthetic_phrasings(20_000)
+    normalizer = Normalizer()
+    m = Matcher(phrasings, normalizer, answers=answers)
+    rng = random.Random(3)
+    questions = [_perturb(p, rng) for _, p in rng.sample(phrasings, 120)]
+    common = [t for t, postings in m._postings.items() if len(postings) > MIN_POOL]
+    assert common, "the synthetic base must exercise the shortcut"
+    agree = 0
+    for question in questions:
+        _, fast = m.search(normalizer(question), limit=1)
+        _, slow = m.search(normalizer(question), limit=1, exhaustive=True)
+        agree += [c.entry_id for c in fast] == [c.entry_id for c in slow]
+    assert agree >= 0.99 * len(questions)
+
+
+def test_bundled_ranking_is_the_reference_ranking(answerer: Answerer) -> None:
+    """At the bundled size the shortcut finds the same top entry as scoring every phrasing
+    (phrasings that share only function words with a question are never candidates)."""
+    from bot.quality.evaluation import load_gold
+    from tests.paths import ROOT
+
+    m = answerer.matcher
+    for item in load_gold(ROOT / "eval" / "gold"):
+        normalized = answerer.normalizer(item.q)
+        fast = [c.entry_id for c in m.search(normalized, limit=1)[1]]
+        slow = [c.entry_id for c in m.search(normalized, limit=1, exhaustive=True)[1]]
+        assert fast == slow, item.q
