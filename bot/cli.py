@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bot")
 GOLD_DIR = PROJECT_ROOT / "eval" / "gold"
+BLIND_DIR = PROJECT_ROOT / "eval" / "blind"
 NO_TOKEN = (
     "DISCORD_TOKEN is not set: put it in the environment or in a .env file "
     "(see README, 'Running on Discord'), or run `python -m bot chat` for the terminal chat."
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev = sub.add_parser("eval", help="score the engine on the labelled gold set")
     ev.add_argument("--gold", type=Path, default=GOLD_DIR)
+    ev.add_argument("--blind", type=Path, default=BLIND_DIR, help="folder of blind batches")
     ev.add_argument("--quiet", action="store_true", help="don't list the misses")
     bench = sub.add_parser("bench", help="speed and scale figures")
     bench.add_argument(
@@ -172,13 +174,20 @@ def cmd_kb_export(settings: Settings, stdout: TextIO) -> int:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
-    """`eval`: score the engine on the gold set; exit 1 below a floor."""
+    """`eval`: score the engine on the gold set and the blind batches; exit 1 below a floor."""
+    from bot.quality.blind import format_batches, load_batches, run_batch, shortfalls
     from bot.quality.evaluation import evaluate, format_result, load_gold
 
     answerer = _load_answerer(settings)
     result = evaluate(answerer, load_gold(args.gold))
     print(format_result(result, show_failures=not args.quiet), file=stdout)
-    return 0 if result.passes else 1
+    batches = load_batches(args.blind) if args.blind.is_dir() else {}
+    blind = [run_batch(answerer, name, items) for name, items in batches.items()]
+    problems = shortfalls(blind)
+    if blind:
+        print("\n" + format_batches(blind, show_misses=not args.quiet), file=stdout)
+        print("\n".join(["", *problems]) if problems else "\nblind floors: PASS", file=stdout)
+    return 0 if result.passes and not problems else 1
 
 
 def cmd_bench(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:

@@ -1,0 +1,254 @@
+"""Blind batches: questions written by people who never saw `knowledge/` nor the gold set,
+labelled by the facts a right answer must contain (regular expressions), not by entry ids.
+
+Facts survive entries being split, merged or renamed, and they judge what the person is
+shown: an answer is right only when every fact regex matches its text. The holdout batch
+(`holdout.yaml`) is never tuned on; it is reported on its own, with a reliability table (of
+the answers given with confidence >= 0.9, how many were right).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from bot.answer import Answerer, Reply
+
+HOLDOUT = "holdout"
+Expect = Literal["answer", "decline", "safety"]
+#: what the official safety advice always says; a safety message is right when the reply does
+SAFETY_FACTS = (
+    r"\b(do not|don't|never)\b[^.]{0,60}\b(touch|pick|handle|move)",
+    r"\breport",
+)
+#: floors `make test` keeps on the blind batches pooled (all but the holdout) and on the
+#: holdout alone: a change that loses ground on questions nobody here wrote fails the build
+FLOORS = {"right": 0.50, "wrong": 0.15, "false_answers": 0.25}
+#: confidence bands of the reliability table, and the auto-answer threshold
+RELIABLE_AT = 0.9
+AUTO_ANSWER_AT = 0.97
+
+
+class BlindItem(BaseModel):
+    """One labelled message of a blind batch."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str = Field(min_length=1)
+    kind: str
+    expect: Expect
+    facts: tuple[str, ...] = ()
+    gist: str | None = None
+    en: str | None = None  # an English translation, for batches in other languages
+
+    @field_validator("facts")
+    @classmethod
+    def _compiles(cls, facts: tuple[str, ...]) -> tuple[str, ...]:
+        for fact in facts:
+            re.compile(fact)
+        return facts
+
+
+def load_batch(path: Path) -> list[BlindItem]:
+    """Every item of one batch file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [BlindItem.model_validate(raw) for raw in data]
+
+
+def load_batches(folder: Path) -> dict[str, list[BlindItem]]:
+    """Batch name (file stem) -> items, for every batch in `folder`, holdout last."""
+    files = sorted(folder.glob("*.yaml"), key=lambda f: (f.stem == HOLDOUT, f.stem))
+    return {f.stem: load_batch(f) for f in files}
+
+
+def shown_text(reply: Reply) -> str | None:
+    """The answer text a person is shown, or None when the bot did not answer."""
+    if not reply.answered or reply.entry is None:
+        return None
+    return reply.entry.answer
+
+
+def matches(text: str, facts: tuple[str, ...] | list[str]) -> bool:
+    """Every fact regex is found in `text` (case-insensitive)."""
+    return all(re.search(fact, text, re.IGNORECASE) for fact in facts)
+
+
+Verdict = Literal["right", "wrong", "held", "declined", "false-answer"]
+
+
+def judge(item: BlindItem, reply: Reply) -> Verdict:
+    """right / wrong / held (answerable, not answered) / declined / false-answer."""
+    text = shown_text(reply)
+    if item.expect == "decline":
+        return "declined" if text is None else "false-answer"
+    if text is None:
+        return "held"
+    facts = SAFETY_FACTS if item.expect == "safety" else item.facts
+    return "right" if matches(text, facts) else "wrong"
+
+
+@dataclass
+class BatchResult:
+    """Counts for one batch (or several pooled)."""
+
+    name: str
+    n: int = 0
+    answerable: int = 0
+    right: int = 0
+    wrong: int = 0
+    to_decline: int = 0
+    false_answers: int = 0
+    safety: int = 0
+    safety_right: int = 0
+    by_kind: dict[str, list[Verdict]] = field(default_factory=lambda: defaultdict(list))
+    #: (confidence, right) for every answer given
+    answered: list[tuple[float, bool]] = field(default_factory=list)
+    misses: list[tuple[BlindItem, Reply, Verdict]] = field(default_factory=list)
+
+    def add(self, item: BlindItem, reply: Reply, verdict: Verdict) -> None:
+        """Count one judged item."""
+        self.n += 1
+        self.by_kind[item.kind].append(verdict)
+        if item.expect == "answer":
+            self.answerable += 1
+            self.right += verdict == "right"
+            self.wrong += verdict == "wrong"
+        elif item.expect == "safety":
+            self.safety += 1
+            self.safety_right += verdict == "right"
+        else:
+            self.to_decline += 1
+            self.false_answers += verdict == "false-answer"
+        if reply.answered:
+            self.answered.append((reply.confidence, verdict == "right"))
+        if verdict not in ("right", "declined"):
+            self.misses.append((item, reply, verdict))
+
+    @property
+    def right_rate(self) -> float:
+        """Share of answerable questions answered right."""
+        return self.right / self.answerable if self.answerable else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        """Share of answerable questions answered with something wrong."""
+        return self.wrong / self.answerable if self.answerable else 0.0
+
+    @property
+    def false_answer_rate(self) -> float:
+        """Share of the messages to decline that were answered."""
+        return self.false_answers / self.to_decline if self.to_decline else 0.0
+
+    def reliability(self, at: float) -> tuple[int, int]:
+        """(answers given with confidence >= at, of which right)."""
+        given = [ok for conf, ok in self.answered if conf >= at]
+        return len(given), sum(given)
+
+
+def run_batch(answerer: Answerer, name: str, items: list[BlindItem]) -> BatchResult:
+    """Ask every item of a batch and judge the replies."""
+    result = BatchResult(name)
+    for item in items:
+        reply = answerer.ask(item.q)
+        result.add(item, reply, judge(item, reply))
+    return result
+
+
+def pooled(name: str, results: list[BatchResult]) -> BatchResult:
+    """Several batches counted as one."""
+    out = BatchResult(name)
+    for r in results:
+        for attr in (
+            "n",
+            "answerable",
+            "right",
+            "wrong",
+            "to_decline",
+            "false_answers",
+            "safety",
+            "safety_right",
+        ):
+            setattr(out, attr, getattr(out, attr) + getattr(r, attr))
+        for kind, verdicts in r.by_kind.items():
+            out.by_kind[kind] += verdicts
+        out.answered += r.answered
+        out.misses += r.misses
+    return out
+
+
+def shortfalls(results: list[BatchResult]) -> list[str]:
+    """One line per floor missed, by the pooled tuning batches or by the holdout."""
+    groups = [pooled("blind batches (pooled)", [r for r in results if r.name != HOLDOUT])]
+    groups += [r for r in results if r.name == HOLDOUT]
+    out = []
+    for r in groups:
+        if not r.n:
+            continue
+        if r.answerable and r.right_rate < FLOORS["right"]:
+            out.append(f"FAIL {r.name}: right {r.right_rate:.1%} < floor {FLOORS['right']:.0%}")
+        if r.answerable and r.wrong_rate > FLOORS["wrong"]:
+            out.append(f"FAIL {r.name}: wrong {r.wrong_rate:.1%} > ceiling {FLOORS['wrong']:.0%}")
+        if r.to_decline and r.false_answer_rate > FLOORS["false_answers"]:
+            out.append(
+                f"FAIL {r.name}: false answers {r.false_answer_rate:.1%} > ceiling "
+                f"{FLOORS['false_answers']:.0%}"
+            )
+    return out
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    - "
+
+
+def format_batches(results: list[BatchResult], *, show_misses: bool = False) -> str:
+    """The per-batch table, the kinds, and the holdout's reliability table."""
+    lines = [
+        "blind batch                 n   answerable right   wrong  |  decline false-ans"
+        "  |  safety right"
+    ]
+    for r in results:
+        right, wrong = _pct(r.right, r.answerable), _pct(r.wrong, r.answerable)
+        answerable = f"{r.answerable:>4} {right} {wrong}"
+        declines = f"{r.to_decline:>4}  {_pct(r.false_answers, r.to_decline)}"
+        lines.append(
+            f"  {r.name:<22} {r.n:>4}   {answerable}  |  {declines}"
+            f"  |  {r.safety:>3} {_pct(r.safety_right, r.safety)}"
+        )
+    tuning = [r for r in results if r.name != HOLDOUT]
+    if tuning:
+        every = pooled("all but holdout", tuning)
+        lines.append("")
+        lines.append("by kind (pooled, all but the holdout)   n   right/declined")
+        for kind in sorted(every.by_kind):
+            verdicts = every.by_kind[kind]
+            good = sum(v in ("right", "declined") for v in verdicts)
+            lines.append(f"  {kind:<36} {len(verdicts):>4}   {_pct(good, len(verdicts))}")
+    for r in results:
+        if r.name != HOLDOUT:
+            continue
+        lines.append("")
+        lines.append(f"reliability on the holdout ({len(r.answered)} answers given)")
+        for at in (0.5, 0.7, RELIABLE_AT, AUTO_ANSWER_AT):
+            given, correct = r.reliability(at)
+            lines.append(
+                f"  confidence >= {at:.2f}: {given:>4} answers, {_pct(correct, given)} right"
+            )
+    if show_misses:
+        for r in results:
+            if r.name == HOLDOUT:
+                continue  # never read to tune: its misses are not printed
+            lines += ["", f"misses in {r.name}:"]
+            for item, reply, verdict in r.misses:
+                got = reply.entry.id if reply.answered and reply.entry else reply.status
+                near = ", ".join(s.id for s in reply.suggestions[:3])
+                lines.append(
+                    f"  [{item.kind}/{verdict}] {item.q!r}: got {got} {reply.confidence:.2f} "
+                    f"{reply.reason}" + (f" [suggested: {near}]" if near else "")
+                )
+    return "\n".join(lines)
