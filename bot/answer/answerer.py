@@ -1,92 +1,86 @@
 """The answer policy: answer, ask back, or decline honestly.
 
-A wrong confident answer is the worst thing this bot can do, so answering needs three things at
-once: a high enough score (absolute gate), a clear lead over the runner-up entry (margin gate),
-and a phrasing that covers most of what the question asked about (coverage gate: a question
-with informative words that no phrasing of the entry has is about something else). Between
-"sure" and "no idea" there is a band where the bot offers its best guesses instead.
+A wrong confident answer is the worst thing this bot can do. The order of decisions:
 
-Thresholds were tuned on the labelled gold set (`python -m bot eval`); the README records the
-figures they give.
+1. **Safety first**: a message from someone who found a suspected explosive gets the official
+   advice and nothing else (`bot/answer/safety.py`).
+2. **Several questions in one message** are split (at most MAX_PARTS); each is decided alone
+   and the reply holds one part per question. Small talk ("hi", "thanks!") answers only a
+   message that is small talk alone; a part with no content of its own ("who made them?") is
+   read together with the part before it.
+3. **Each question**: the matcher ranks entries; the question must be about what the entry is
+   about (a person, country, organisation, article number or year it names must be in the
+   entry, and "what did X say" must be X's position); then the learned gate
+   (`bot/answer/gate.py`) turns the matcher's evidence into the probability that the top entry
+   is right. High enough: answer. Middling: ask back with up to three suggestions. Low:
+   decline honestly, still showing the nearest questions.
+
+The gate's coefficients and thresholds are fitted out of sample on blind batches
+(`python -m bot.quality.fit_gate`); `confidence` is the share of answers that were right at
+that probability there.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.answer.matcher import Candidate, Matcher
+from bot.answer.gate import Evidence, Gate, evidence
+from bot.answer.injection import tries_to_instruct
+from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
+from bot.answer.safety import reports_a_find
 from bot.kb.models import Entry, KnowledgeBase
 
 Status = Literal["answered", "clarify", "declined"]
 
-#: longest message the engine reads; longer ones get a polite "please shorten it"
+#: the reading window: a longer message is read up to its last whole question inside it
 MAX_QUESTION_CHARS = 1000
-
-
-#: How often an answered reply was right, by raw score, on the gold set (`python -m bot eval`
-#: prints the same table; refresh these points when it drifts). Linear in between.
-ANSWERED_CALIBRATION: tuple[tuple[float, float], ...] = (
-    (0.0, 0.0),
-    (0.5, 0.7),
-    (0.6, 0.82),
-    (0.7, 0.96),
-    (0.8, 0.985),
-    (1.0, 0.995),
+#: questions answered from one message
+MAX_PARTS = 3
+#: words that point back to what was asked before ("who is he", "when did it start")
+_POINTERS = frozenset("he she it they him her them his its their this that these those".split())
+_PERSON_POINTERS = frozenset("he she him her his".split())
+#: how a follow-up opens ("and laos?", "what about vietnam")
+_FOLLOW_OPENERS = re.compile(
+    r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
 )
-#: When a gate held the answer back, its top entry was still right about this often per unit
-#: of score (0.2 at 0.65, 0.1 at 0.35 on the gold set).
-HELD_BACK_FACTOR = 0.3
-
-
-def calibrate(score: float, answered: bool) -> float:
-    """Turn a raw match score into the estimated chance that the top entry is the right one.
-
-    >>> calibrate(0.75, answered=True), calibrate(0.75, answered=False)
-    (0.9725, 0.225)
-    """
-    score = min(max(score, 0.0), 1.0)
-    if not answered:
-        return round(min(HELD_BACK_FACTOR * score, 0.25), 4)
-    for (x0, y0), (x1, y1) in pairwise(ANSWERED_CALIBRATION):
-        if score <= x1:
-            return round(y0 + (y1 - y0) * (score - x0) / (x1 - x0), 4)
-    return ANSWERED_CALIBRATION[-1][1]
 
 
 @dataclass(frozen=True)
 class Policy:
-    """The thresholds of the decision: when to answer, ask back or decline."""
-    answer_at: float = 0.55  # absolute gate
-    margin: float = 0.08  # lead over the runner-up entry
-    min_recall: float = 0.4  # share of the question's weight the phrasing must cover
-    soup_words: int = 4  # this many words and no function word: keywords, not a question
-    max_unknown_share: float = 0.35  # words we have never seen carry this much: not ours
-    related_at: float = 0.7  # a close call between linked entries is answered from here up
-    keywords_recall: float = 0.9  # three keywords must all be found in the entry
-    small_talk_recall: float = 0.85  # "who runs the cmaa" is not small talk about the bot
-    clarify_at: float = 0.42  # below this, decline
-    suggest_at: float = 0.3  # suggestions shown must reach this
-    max_suggestions: int = 3
-    exact_at: float = 0.9  # a near-verbatim phrasing: answer even if it is all small words
+    """What the learned gate does not decide: suggestions and the near-verbatim shortcut."""
 
-    def margin_needed(self, score: float) -> float:
-        """The lead required over the runner-up shrinks as the top score nears certainty:
-        two related entries both matching well is normal; the better one is then right."""
-        span = self.exact_at - self.answer_at
-        return (
-            self.margin * min(1.0, max(0.0, (self.exact_at - score) / span))
-            if span > 0
-            else self.margin
-        )
+    suggest_at: float = 0.3  # suggestions shown must reach this raw score
+    max_suggestions: int = 3
+    exact_at: float = 0.9  # a near-verbatim phrasing: always worth considering
+    follow_up_margin: float = 0.08  # a runner-up this close is offered beside an answer
+    #: words never seen carry this share of the question: it is about something we don't cover
+    max_unknown_share: float = 0.35
+    #: this many keywords and no function word, not all in one entry: a list, not a question
+    soup_words: int = 5
+    soup_coverage: float = 0.95
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the matcher and the gate found for one question, before the decision."""
+
+    normalized: str
+    query: Query
+    candidates: list[Candidate]
+    evidence: Evidence | None
+    probability: float
+    #: a rule that decides without the gate: "weak", "other-subject", "keywords-only"
+    rule: str | None
 
 
 class Suggestion(BaseModel):
     """An entry offered instead of an answer, with its raw match score."""
+
     model_config = ConfigDict(frozen=True)
 
     id: str
@@ -105,71 +99,142 @@ class Reply(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     suggestions: tuple[Suggestion, ...] = ()
     reason: str = Field(
-        description="why this status: confident, close-call, partial, "
-        "keywords-only, weak, no-match, empty, too-long"
+        description="why this status: confident, safety, small-talk, multi-question, unsure, "
+        "weak, other-subject, keywords-only, instructions, no-match, empty, picked"
     )
     normalized: str = ""
     score: float = Field(
         default=0.0,
         ge=0.0,
         le=1.0,
-        description="raw match score of the top entry, before calibration",
+        description="raw match score of the top entry, before the gate",
     )
+    #: one reply per question when the message asked several (in the order asked)
+    parts: tuple[Reply, ...] = ()
 
     @property
     def answered(self) -> bool:
         """True when the reply carries an answer to show."""
         return self.status == "answered"
 
+    @property
+    def shown(self) -> tuple[Reply, ...]:
+        """The replies to render: each part of a several-question message, or this one."""
+        return self.parts or (self,)
+
+
+def reading_window(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """The part of a long message the engine reads: its first questions, up to `limit`.
+
+    Discord messages reach 2,000 characters (4,000 with Nitro); a long story usually asks
+    its question early, so the first whole questions that fit are read, never a refusal.
+
+    >>> reading_window("What is the CCM? " + "A long story. " * 100, 40)
+    'What is the CCM? A long story.'
+    """
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for match in re.finditer(r"[^?!.\n;]*[?!.\n;]+|[^?!.\n;]+$", text):
+        piece = match.group(0)
+        if len(kept) + len(piece) > limit:
+            break
+        kept += piece
+    if not kept.strip():
+        cut = text[:limit]
+        kept = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return kept.strip()
+
 
 class Answerer:
     """Engine entry point: `answerer.ask(text) -> Reply`. Immutable and thread-safe."""
 
     def __init__(
-        self, kb: KnowledgeBase, policy: Policy | None = None, matcher: Matcher | None = None
+        self,
+        kb: KnowledgeBase,
+        policy: Policy | None = None,
+        matcher: Matcher | None = None,
+        gate: Gate | None = None,
     ) -> None:
         self.kb = kb
         self.policy = policy or Policy()
         self.normalizer = Normalizer(kb.synonyms)
         self.matcher = matcher or Matcher.for_knowledge_base(kb, self.normalizer)
+        self.gate = gate or Gate.load()
+        self._safety = next((e for e in kb.entries if e.kind == "safety"), None)
 
-    def ask(self, text: str) -> Reply:
-        """Reply to one message: answer it, ask back with suggestions, or decline."""
-        if len(text) > MAX_QUESTION_CHARS:
-            return Reply(
-                question=text[:MAX_QUESTION_CHARS],
-                status="declined",
-                confidence=0.0,
-                reason="too-long",
-            )
-        reply = self._decide(text)
-        segments = self.normalizer.segments(text)
-        if len(segments) < 2:
-            return reply
-        # several questions in one message: answer the one we are surest of, offer the others
-        parts = [self._decide(segment) for segment in segments[:4]]
-        answered = [p for p in (reply, *parts) if p.answered and p.entry is not None]
-        if not answered:
-            return reply
-        best = max(answered, key=lambda p: p.confidence)
-        others: dict[str, Suggestion] = {}
-        for part in answered:
-            if part.entry is not None and best.entry is not None and part.entry.id != best.entry.id:
-                others.setdefault(
-                    part.entry.id,
-                    Suggestion(
-                        id=part.entry.id, question=part.entry.question, score=part.confidence
-                    ),
-                )
-        if not others and best is reply:
-            return reply
-        return best.model_copy(
+    # -- the public calls ----------------------------------------------------------------------
+    def ask(self, text: str, *, previous: str | None = None) -> Reply:
+        """Reply to one message: answer it, ask back with suggestions, or decline.
+
+        `previous` is the question the same person asked just before, if the adapter keeps
+        it: a short follow-up ("and laos?", "who is he?") is then read in its light.
+        """
+        if previous:
+            rewritten = self.follow_up(previous, text)
+            if rewritten is not None:
+                reply = self.ask(rewritten)
+                if reply.answered:
+                    return reply.model_copy(update={"question": text})
+        window = reading_window(text)
+        if not self.normalizer(window):
+            return Reply(question=text, status="declined", confidence=0.0, reason="empty")
+        if reports_a_find(window):
+            return self._safety_reply(text)
+        if tries_to_instruct(window):
+            return Reply(question=text, status="declined", confidence=0.0, reason="instructions")
+        parts = self._parts(window)
+        if len(parts) == 1:
+            return parts[0].model_copy(update={"question": text})
+        answered = [p for p in parts if p.answered]
+        first = answered[0] if answered else parts[0]
+        return first.model_copy(
             update={
                 "question": text,
-                "reason": "multi-question" if others else best.reason,
-                "suggestions": tuple(others.values())[: self.policy.max_suggestions],
+                "reason": "multi-question",
+                "confidence": min(p.confidence for p in answered) if answered else 0.0,
+                "parts": tuple(parts),
             }
         )
+
+    def follow_up(self, previous: str, text: str) -> str | None:
+        """`text` rewritten as a whole question when it only makes sense after `previous`
+        (None when it stands on its own).
+
+        "and laos?" after "is vietnam in the ccm" -> "is laos in the ccm"; "who is he?" after
+        "what did hun sen ask nato" -> "who is hun sen"; "and when?" -> the previous question
+        with "when" added.
+        """
+        before, now = self.normalizer(previous), self.normalizer(text)
+        if not before or not now:
+            return None
+        opener = _FOLLOW_OPENERS.match(now)
+        rest = now[opener.end() :] if opener else now
+        words = rest.split()
+        names_now = self.matcher.names(rest)
+        if names_now and len(words) <= 4 and (opener or len(words) <= 2):
+            kind = next(
+                k for k in ("person", "country", "other") if self.matcher.names(rest, k)
+            )
+            old = list(dict.fromkeys(self.matcher.names(before, kind)))
+            if old:
+                swapped = before
+                for name in old:
+                    swapped = re.sub(rf"\b{re.escape(name)}\b", "\0", swapped)
+                new = " ".join(self.matcher.names(rest, kind))
+                swapped = re.sub(r"(?:\0 ?)+", new + " ", swapped, count=1)
+                return re.sub(r"\0 ?", "", swapped).strip()
+        pointers = _POINTERS & set(words)
+        if pointers and not names_now and len(words) <= 6:
+            kinds = ("person",) if pointers <= _PERSON_POINTERS else ("country", "other")
+            names = [n for k in kinds for n in self.matcher.names(before, k)]
+            if names:
+                who = " ".join(dict.fromkeys(names))
+                return " ".join(who if w in _POINTERS else w for w in words)
+        query = self.matcher.parse(self.matcher.respell(rest))
+        if opener and not query.informative:
+            return f"{before} {rest}"
+        return None
 
     def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
         """Entries ranked for a message, best first, with no policy applied.
@@ -185,7 +250,7 @@ class Answerer:
         Small talk about the bot is left out; with nothing typed yet, the first entries.
         """
         if not text.strip():
-            return [e for e in self.kb.entries if e.kind != "about"][:limit]
+            return [e for e in self.kb.entries if e.kind not in ("about", "safety")][:limit]
         entries = (self.kb.get(c.entry_id) for c in self.rank(text[:200], limit=limit))
         return [e for e in entries if e is not None]
 
@@ -202,6 +267,68 @@ class Answerer:
             reason="picked",
         )
 
+    # -- one message, several questions ----------------------------------------------------------
+    def _safety_reply(self, text: str) -> Reply:
+        if self._safety is None:  # a knowledge base without the advice still never guesses
+            return Reply(question=text, status="declined", confidence=0.0, reason="safety")
+        return Reply(
+            question=text, status="answered", entry=self._safety, confidence=1.0, reason="safety"
+        )
+
+    def _parts(self, text: str) -> list[Reply]:
+        """Decide each question of the message; small talk and empty parts fold away."""
+        segments = self.normalizer.segments(text) or [text]
+        replies: list[Reply] = []
+        for i, segment in enumerate(segments):
+            reply = self._decide(segment)
+            leans = bool(i) and self._leans_on_previous(reply)
+            if i and (leans or self._points_back(segment)):
+                rewritten = self.follow_up(segments[i - 1], segment)
+                merged = self._decide(rewritten or f"{segments[i - 1]} {segment}")
+                if rewritten and merged.answered:
+                    replies.append(merged.model_copy(update={"question": segment}))
+                    continue
+                if leans or not reply.answered:  # nothing of its own: it completes the last
+                    if merged.answered or not replies[-1].answered:
+                        replies[-1] = merged
+                    continue
+            replies.append(reply)
+        if len(replies) > 1:
+            content = [r for r in replies if not self._small_talk(r) and r.reason != "empty"]
+            replies = content or replies[:1]
+        distinct: dict[str, Reply] = {}
+        for reply in replies:
+            key = reply.entry.id if reply.answered and reply.entry else f"?{len(distinct)}"
+            distinct.setdefault(key, reply)
+        out = list(distinct.values())[:MAX_PARTS]
+        if len(out) > 1 and not any(r.answered for r in out):
+            return [self._decide(text)]  # nothing answered part by part: read it whole
+        return out
+
+    def _small_talk(self, reply: Reply) -> bool:
+        top = reply.entry or (self.kb.get(reply.suggestions[0].id) if reply.suggestions else None)
+        return (reply.reason in ("empty", "weak") and top is None) or (
+            top is not None and top.kind == "about"
+        )
+
+    def _points_back(self, segment: str) -> bool:
+        """A part that refers to the one before ("what was its reasoning", "and laos?")."""
+        words = self.normalizer(segment).split()
+        return bool(words) and (
+            bool(_FOLLOW_OPENERS.match(" ".join(words)))
+            or (bool(_POINTERS & set(words)) and not self.matcher.names(" ".join(words)))
+        )
+
+    def _leans_on_previous(self, reply: Reply) -> bool:
+        """A part with nothing of its own to match ("who made them", "and when?")."""
+        if reply.reason == "empty":
+            return True
+        query = self.matcher.parse(self.matcher.respell(reply.normalized))
+        return not query.informative or (
+            reply.entry is not None and reply.entry.kind == "about" and len(query.tokens) <= 4
+        )
+
+    # -- one question ------------------------------------------------------------------------------
     def _related(self, a: str, b: str) -> bool:
         """Curators listed one as a follow-up of the other: both are fair answers, and the
         one not shown is a button away."""
@@ -212,84 +339,98 @@ class Answerer:
         out: list[Suggestion] = []
         for c in candidates:
             entry = self.kb.get(c.entry_id)
-            if entry is None or c.score < self.policy.suggest_at or entry.kind == "about":
+            if entry is None or entry.kind in ("about", "safety"):
+                continue
+            if c.score < self.policy.suggest_at:
                 continue
             out.append(Suggestion(id=entry.id, question=entry.question, score=round(c.score, 4)))
             if len(out) == self.policy.max_suggestions:
                 break
         return tuple(out)
 
-    def _decide(self, text: str) -> Reply:
-        policy = self.policy
+    def match(self, text: str) -> Match | None:
+        """What the matcher and the gate make of one question (None: nothing to match)."""
         normalized = self.normalizer(text)
         if not normalized:
-            return Reply(question=text, status="declined", confidence=0.0, reason="empty")
+            return None
         query, candidates = self.matcher.search(normalized, limit=6)
         if not candidates:
+            return Match(normalized, query, [], None, 0.0, "no-match")
+        top = candidates[0]
+        top_entry = self.kb.get(top.entry_id)
+        small_talk = top_entry is not None and top_entry.kind == "about"
+        exact = top.score >= self.policy.exact_at
+        related = len(candidates) > 1 and self._related(top.entry_id, candidates[1].entry_id)
+        found = evidence(
+            query,
+            candidates,
+            related=related,
+            small_talk=small_talk,
+            exact_at=self.policy.exact_at,
+            focus_found=self.matcher.focus_found(normalized, top.entry_id),
+        )
+        probability = self.gate.probability(found)
+        rule = None
+        content_words = [t for t in query.tokens if not t.isdigit()]
+        if not query.informative and not exact and not small_talk:
+            rule = "weak"  # only function words or numbers matched: nothing to go on
+        elif self.matcher.missing_subjects(query, normalized, top.entry_id):
+            rule = "other-subject"  # it names someone or something the entry is not about
+        elif query.unknown_share >= self.policy.max_unknown_share and not exact:
+            rule = "other-subject"  # much of it is words no entry uses: about something else
+        elif (
+            not query.has_function_words
+            and len(content_words) >= self.policy.soup_words
+            and top.coverage < self.policy.soup_coverage
+            and not exact
+        ):
+            rule = "keywords-only"  # "ccm cambodia uxo 344": names things, asks nothing
+        return Match(normalized, query, candidates, found, probability, rule)
+
+    def _decide(self, text: str) -> Reply:
+        match = self.match(text)
+        if match is None:
+            return Reply(question=text, status="declined", confidence=0.0, reason="empty")
+        if not match.candidates:
             return Reply(
                 question=text,
                 status="declined",
                 confidence=0.0,
                 reason="no-match",
-                normalized=normalized,
+                normalized=match.normalized,
             )
+        candidates, probability = match.candidates, match.probability
         top = candidates[0]
-        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-        content_words = [t for t in query.tokens if not t.isdigit()]
-        keyword_soup = not query.has_function_words and len(content_words) >= 3
         top_entry = self.kb.get(top.entry_id)
-        reason = "confident"
-        exact = top.score >= policy.exact_at  # a curated phrasing, as good as verbatim
-        small_talk = top_entry is not None and top_entry.kind == "about"
-        if not query.informative and not exact and not small_talk:
-            reason = "weak"  # only function words or numbers matched: nothing to go on
-        elif top.score < policy.clarify_at:
-            reason = "weak"
-        elif top.score < policy.answer_at:
-            reason = "unsure"
-        elif top.recall < policy.min_recall or (
-            small_talk and top.recall < policy.small_talk_recall
-        ):
-            reason = "partial"  # much of the question is not what this entry is about
-        elif self.matcher.missing_names(query, top.entry_id) or (
-            query.unknown_share >= policy.max_unknown_share and not exact
-        ):
-            reason = "partial"  # the question names something this entry doesn't cover
-        elif (
-            keyword_soup
-            and not exact
-            and (len(content_words) >= policy.soup_words or top.recall < policy.keywords_recall)
-        ):
-            reason = "keywords-only"  # "ccm cambodia uxo 344": offer, never assert
-        elif top.score - runner_up < policy.margin_needed(top.score) and not (
-            top.score >= policy.related_at and self._related(top.entry_id, candidates[1].entry_id)
-        ):
-            reason = "close-call"
+        reason = match.rule or (
+            "confident"
+            if probability >= self.gate.answer_at
+            else "unsure"
+            if probability >= self.gate.clarify_at
+            else "weak"
+        )
         if reason == "confident":
-            # a close runner-up that the curators linked as a follow-up is offered beside it
-            follow = (
-                self._suggestions(candidates[1:2])
-                if len(candidates) > 1 and top.score - runner_up < policy.margin_needed(top.score)
-                else ()
-            )
+            runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+            close = top.score - runner_up < self.policy.follow_up_margin
+            small_talk = top_entry is not None and top_entry.kind == "about"
             return Reply(
                 question=text,
                 status="answered",
                 entry=top_entry,
-                confidence=calibrate(top.score, answered=True),
-                reason=reason,
-                normalized=normalized,
-                suggestions=follow,
+                confidence=self.gate.confidence(probability),
+                reason="small-talk" if small_talk else reason,
+                normalized=match.normalized,
+                suggestions=self._suggestions(candidates[1:2]) if close else (),
                 score=top.score,
             )
         suggestions = self._suggestions(candidates)
-        status: Status = "declined" if reason == "weak" or not suggestions else "clarify"
+        status: Status = "clarify" if reason != "weak" and suggestions else "declined"
         return Reply(
             question=text,
             status=status,
-            confidence=calibrate(top.score, answered=False),
+            confidence=min(self.gate.confidence(probability), 0.5),
             reason=reason,
             suggestions=suggestions,
-            normalized=normalized,
+            normalized=match.normalized,
             score=top.score,
         )

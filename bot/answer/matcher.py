@@ -28,6 +28,7 @@ so a query's cost follows those postings, not the size of the knowledge base.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -36,9 +37,35 @@ from rapidfuzz import fuzz, process
 
 from bot.answer.dictionary import is_english_word
 from bot.answer.lexicon import QUESTION_WORDS, STOPWORD_WEIGHT, STOPWORDS, related_words, stem
-from bot.answer.names import is_country, names_in
+from bot.answer.names import is_country, names_in, people_in
 from bot.answer.normalize import Normalizer
 from bot.kb.models import KnowledgeBase
+
+#: the thing a question asks for: "how many *deminers*", "which *month*", "what *range*"
+_FOCUS = re.compile(
+    r"\bhow (?:many|much) (?:of )?(?:the )?(\w+)"
+    r"|\b(?:what|which) (?!is\b|are\b|was\b|were\b|does\b|did\b|do\b|has\b|have\b|can\b"
+    r"|could\b|would\b|should\b|will\b|the\b|a\b|an\b|it\b|they\b|he\b|she\b|you\b"
+    r"|we\b|i\b|happened\b|happens\b|if\b|about\b|kind\b|sort\b|type\b)(\w+)"
+    r"|\bwho (?:is|was|are|were) the (\w+)"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DAY = rf"\b\d{{1,2}} {_MONTH}|{_MONTH}\w* \d{{1,2}}\b"
+#: what a date-like focus needs in the answer: "what year" a year, "which month" a month...
+_DATE_WORDS = {
+    "year": r"\b(?:19|20)\d\d\b",
+    "month": rf"\b{_MONTH}\w*\b",
+    "date": _DAY,
+    "day": _DAY,
+}
+_YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+_ARTICLE = re.compile(r"\b(?:article|art|articles|arts) (\d{1,2})\b")
+#: "what did X say", "how did X react", "X view/reaction": X is whose words are asked for
+_SPEAKER = re.compile(
+    r"\b(?:what|how|why) (?:did|does|do|has|have|was|is) ((?:\w+ ){1,3}?)(?:say|said|think"
+    r"|thought|argue|claim|respond|react|tweet|post|write|mean|want|ask|urge|call|reply|feel)\b"
+    r"|\baccording to ((?:\w+ ){0,2}\w+)"
+)
 
 #: shares of the final score: best phrasing's weighted token overlap (F1), its character
 #: similarity, and the rest for the entry-level coverage of the question's words
@@ -82,6 +109,10 @@ class Candidate:
     char: float  # character-level similarity 0..1
     overlap: float = 0.0  # the best phrasing's weighted F-score alone
     coverage: float = 0.0  # share of the question's weight found anywhere in the entry
+    #: the heaviest question word the entry never mentions, as a share of the question's weight
+    uncovered: float = 0.0
+    #: share of the question's weight (function words aside) that the answer text itself has
+    in_answer: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +158,7 @@ class Matcher:
         normalizer: Normalizer,
         answers: Mapping[str, str] | None = None,
         is_word: Callable[[str], bool] = is_english_word,
+        speakers: Mapping[str, str] | None = None,
     ) -> None:
         self.normalizer = normalizer
         self._is_word = is_word
@@ -153,6 +185,9 @@ class Matcher:
             self._entry_bag[e].update(ids)
         # answer words: a weaker, entry-level signal (the bag keeps only words no phrasing has)
         self._answer_bag: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
+        #: every word of each answer: does the answer itself speak of what was asked?
+        self._answer_words: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
+        self._answer_text: list[str] = [""] * len(self._entry_ids)
         in_answers: set[int] = set()
         for entry_id, text in (answers or {}).items():
             if entry_id in self._entry_index:
@@ -160,11 +195,35 @@ class Matcher:
                 words = frozenset(self._token_id(w) for w in normalizer(text).split())
                 in_answers |= words
                 self._answer_bag[e] = words - self._entry_bag[e]
+                self._answer_words[e] = words
+                self._answer_text[e] = normalizer.basic(text)
+        #: each entry's words as text, for article numbers ("article 9" must be in it)
+        self._entry_text: list[str] = [""] * len(self._entry_ids)
+        for e, _, normalized, _ in raw:
+            self._entry_text[e] += f" {normalized} "
+        for entry_id, text in (answers or {}).items():
+            if entry_id in self._entry_index:
+                self._entry_text[self._entry_index[entry_id]] += f" {normalizer(text)} "
+        #: whose words a position entry reports, as token ids (see `missing_subjects`)
+        self._speaker: dict[int, frozenset[int]] = {
+            self._entry_index[entry_id]: frozenset(
+                self._vocab[stem(w)] for w in normalizer(who).split() if stem(w) in self._vocab
+            )
+            for entry_id, who in (speakers or {}).items()
+            if entry_id in self._entry_index
+        }
         #: names a question can be about (see bot/answer/names.py)
         self._names: set[int] = {
             self._token_id(w) for w in names_in((answers or {}).values(), normalizer)
         }
         self._names |= {t for word, t in self._vocab.items() if is_country(word)}
+        #: which names are people and which countries, for follow-ups ("who is he?")
+        self._people: set[int] = {
+            self._vocab[stem(w)]
+            for w in people_in((answers or {}).values(), normalizer)
+            if stem(w) in self._vocab
+        } & self._names
+        self._countries: set[int] = {t for t in self._names if is_country(self._stems_of(t))}
 
         df: dict[int, int] = defaultdict(int)
         for e in range(len(self._entry_ids)):
@@ -217,6 +276,7 @@ class Matcher:
             ((e.id, p) for e in kb.entries for p in e.phrasings),
             normalizer,
             answers={e.id: e.answer for e in kb.entries},
+            speakers={e.id: e.attributed_to for e in kb.entries if e.attributed_to},
         )
 
     # -- building -----------------------------------------------------------------------
@@ -381,6 +441,8 @@ class Matcher:
         char_by_index = {key: score / 100.0 for _, score, key in chars}
 
         coverage: dict[int, float] = {}
+        uncovered: dict[int, float] = {}
+        in_answer: dict[int, float] = {}
         penalty: dict[int, float] = {}
         name_terms = self._name_terms(query)
         best: dict[int, Candidate] = {}
@@ -388,7 +450,8 @@ class Matcher:
             phrasing = self._phrasings[index]
             e = phrasing.entry
             if e not in coverage:
-                coverage[e] = self._coverage(query, e)
+                coverage[e], uncovered[e] = self._coverage(query, e)
+                in_answer[e] = self._in_answer(query, e)
                 missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
                 penalty[e] = MISSING_NAME_FACTOR**missing
             char = char_by_index.get(index, 0.0)
@@ -411,6 +474,8 @@ class Matcher:
                     char=char,
                     overlap=f1,
                     coverage=coverage[e],
+                    uncovered=uncovered[e],
+                    in_answer=in_answer[e],
                 )
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.entry_id))
         return query, ranked[:limit]
@@ -487,6 +552,55 @@ class Matcher:
             if not self._mentions(e, credits)
         ]
 
+    def _stems_of(self, t: int) -> str:
+        return next(word for word, i in self._vocab.items() if i == t)
+
+    def names(self, normalized: str, kind: str | None = None) -> list[str]:
+        """The words of a question that are names, in order, typos fixed: what a follow-up
+        like "and laos?" swaps in. `kind`: "person", "country", "other" or None for all."""
+        out = []
+        for w in self.respell(normalized).split():
+            t = self._vocab.get(stem(w), self._surface.get(w))
+            if t is None or t not in self._names:
+                continue
+            category = (
+                "person" if t in self._people else "country" if t in self._countries else "other"
+            )
+            if kind is None or kind == category:
+                out.append(w)
+        return out
+
+    def missing_subjects(self, query: Query, normalized: str, entry_id: str) -> list[str]:
+        """What the question is about that this entry is not: names it never mentions
+        (`missing_names`), years it never mentions ("in 2019"), article numbers it never
+        cites ("article 9"), and another speaker ("what did zelensky say" against a position
+        entry reporting Hun Sen's words)."""
+        e = self._entry_index[entry_id]
+        missing = self.missing_names(query, entry_id)
+        bag, answer = self._entry_bag[e], self._answer_bag[e]
+        for year in _YEAR.findall(normalized):
+            t = self._vocab.get(year)
+            if t is None or (t not in bag and t not in answer):
+                missing.append(year)
+        text = self._entry_text[e]
+        for number in _ARTICLE.findall(normalized):
+            if not re.search(rf" (?:article|art|articles|arts) {number} ", text):
+                missing.append(f"article {number}")
+        speaker = self._speaker.get(e)
+        if speaker:
+            for match in _SPEAKER.finditer(normalized):
+                phrase = match.group(1) or match.group(2) or ""
+                words = {self._vocab.get(stem(w)) for w in phrase.split()}
+                named = {t for t in words if t is not None and t in self._names}
+                if named and not any(self._same_name(t, s) for t in named for s in speaker):
+                    missing.append(phrase.strip())
+        return missing
+
+    def _same_name(self, a: int, b: int) -> bool:
+        """The same name, or a country and its people ("germany", "german government")."""
+        x, y = self._stems[a], self._stems[b]
+        return a == b or (len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5])
+
     def _name_terms(self, query: Query) -> list[dict[int, float]]:
         return [credits for _, credits in query.terms if any(t in self._names for t in credits)]
 
@@ -494,10 +608,38 @@ class Matcher:
         bag, answer = self._entry_bag[entry], self._answer_bag[entry]
         return any(t in bag or t in answer for t in credits)
 
-    def _coverage(self, query: Query, entry: int) -> float:
-        """Share of the question's weight found anywhere in the entry (answer: half credit)."""
+    def focus_found(self, normalized: str, entry_id: str) -> float:
+        """Does the entry's answer speak of what the question asks for? 1 yes, 0 no, 0.5 when
+        the question names no such thing ("how many *deminers*", "which *month*")."""
+        e = self._entry_index[entry_id]
+        found: list[bool] = []
+        for match in _FOCUS.finditer(normalized):
+            word = next(g for g in match.groups() if g)
+            if word in _DATE_WORDS:
+                found.append(bool(re.search(_DATE_WORDS[word], self._answer_text[e])))
+                continue
+            t = self._vocab.get(stem(word))
+            if t is None or self._stems[t] in STOPWORDS or word in QUESTION_WORDS:
+                continue
+            family = {t, *self._families.get(t, ())}
+            found.append(bool(family & self._answer_words[e]))
+        return 0.5 if not found else float(all(found))
+
+    def _in_answer(self, query: Query, entry: int) -> float:
+        words = self._answer_words[entry]
+        total = found = 0.0
+        for weight, credits in query.terms:
+            if credits and all(self._stems[t] in STOPWORDS for t in credits):
+                continue
+            total += weight
+            found += weight * max((c for t, c in credits.items() if t in words), default=0.0)
+        return found / total if total else 0.0
+
+    def _coverage(self, query: Query, entry: int) -> tuple[float, float]:
+        """Share of the question's weight found anywhere in the entry (answer: less credit),
+        and the share of the heaviest word it does not have at all."""
         bag, answer = self._entry_bag[entry], self._answer_bag[entry]
-        covered = 0.0
+        covered = missing = 0.0
         for weight, credits in query.terms:
             best = 0.0
             for t, credit in credits.items():
@@ -506,4 +648,6 @@ class Matcher:
                 elif t in answer:
                     best = max(best, credit * ANSWER_CREDIT)
             covered += weight * best
-        return covered / query.weight
+            if best == 0.0:
+                missing = max(missing, weight)
+        return covered / query.weight, missing / query.weight

@@ -18,6 +18,8 @@ from bot.answer.normalize import Normalizer
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")  # NATO, CMAA, DPICM, K5
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}\b")  # Hun Sen, Frank-Walter
+#: a capitalised word in mid-sentence ("... to deter Zelenskyy"): a name unless it is English
+_SINGLE = re.compile(r"(?<=[a-z,;:\"'’)*] )[A-Z][a-z]{3,}\b")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")  # cmaa.gov.kh is not the word "cmaa"
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 #: capitalised words that are titles or parts of institutions' names, not names themselves
@@ -56,6 +58,7 @@ def names_in(
     for text in texts:
         candidates = [(name, True) for name in _ACRONYM.findall(text)]
         candidates += [(name, False) for name in _PERSON.findall(text)]
+        candidates += [(name, False) for name in _SINGLE.findall(text)]
         for name, acronym in candidates:
             for word in normalizer(name).split():
                 if word in _TITLES or word in STOPWORDS or word in lowercase:
@@ -63,3 +66,17 @@ def names_in(
                 if acronym or is_country(word) or not is_common(word):
                     names.add(word)
     return names
+
+
+def people_in(texts: Iterable[str], normalizer: Normalizer) -> set[str]:
+    """The words of capitalised two- or three-word names that are people ("Hun Sen",
+    "Ly Thuch"), as normalized words: what "he" or "she" in a follow-up can stand for.
+    Countries, acronyms and everyday words are left out."""
+    out: set[str] = set()
+    for text in texts:
+        for name in _PERSON.findall(text):
+            words = normalizer(name).split()
+            if any(w in _TITLES or is_country(w) for w in words):
+                continue
+            out.update(w for w in words if w not in STOPWORDS)
+    return out

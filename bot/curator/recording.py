@@ -14,7 +14,7 @@ from bot.bounded import BoundedDict
 from bot.curator.store import Store
 
 #: replies that say nothing about the knowledge base's coverage
-_NOT_QUESTIONS = {"empty", "too-long"}
+_NOT_QUESTIONS = {"empty", "instructions"}
 #: how many offers (message ids, the terminal) are remembered for pairing picks
 REMEMBER_OFFERS = 5000
 

@@ -113,10 +113,32 @@ def sources_embed(entry: Entry, kb: KnowledgeBase) -> discord.Embed:
     return fit(embed)
 
 
+INSTRUCTIONS = (
+    "I only answer from my sourced knowledge base, in my own words: I don't take on roles or "
+    "change my rules."
+)
+
+
+def reply_embeds(reply: Reply, kb: KnowledgeBase) -> list[discord.Embed]:
+    """One embed per question the message asked (each answer, or its suggestions), all
+    together within the 6,000 characters Discord allows in one message."""
+    embeds = [
+        answer_embed(part.entry, kb) if part.answered and part.entry else not_answered_embed(part)
+        for part in reply.shown
+    ]
+    while sum(len(e) for e in embeds) > TOTAL_LIMIT:
+        longest = max(embeds, key=lambda e: len(e.description or ""))
+        text = longest.description or ""
+        longest.description = clip(text, max(len(text) - 200, 100))
+        if len(text) <= 100:
+            break
+    return embeds
+
+
 def not_answered_embed(reply: Reply) -> discord.Embed:
     """Did you mean…? or an honest "I don't have an answer", pointing to /topics."""
-    if reply.reason == "too-long":
-        text = "That's a long message! Please ask one question in a sentence or two."
+    if reply.reason == "instructions":
+        text = INSTRUCTIONS
     elif reply.status == "clarify":
         text = "I'm not sure which of these you mean. Did you mean:"
     else:

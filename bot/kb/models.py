@@ -21,7 +21,7 @@ ANSWER_SOFT_LIMIT = 700
 QUESTION_LIMIT = 256  # an embed title
 PHRASING_LIMIT = 200
 
-Kind = Literal["fact", "position", "about"]
+Kind = Literal["fact", "position", "about", "safety"]
 
 
 class _Strict(BaseModel):

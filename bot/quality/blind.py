@@ -29,7 +29,7 @@ SAFETY_FACTS = (
 )
 #: floors `make test` keeps on the blind batches pooled (all but the holdout) and on the
 #: holdout alone: a change that loses ground on questions nobody here wrote fails the build
-FLOORS = {"right": 0.50, "wrong": 0.15, "false_answers": 0.25}
+FLOORS = {"right": 0.55, "wrong": 0.08, "false_answers": 0.15}
 #: confidence bands of the reliability table, and the auto-answer threshold
 RELIABLE_AT = 0.9
 AUTO_ANSWER_AT = 0.97
@@ -69,9 +69,8 @@ def load_batches(folder: Path) -> dict[str, list[BlindItem]]:
 
 def shown_text(reply: Reply) -> str | None:
     """The answer text a person is shown, or None when the bot did not answer."""
-    if not reply.answered or reply.entry is None:
-        return None
-    return reply.entry.answer
+    answers = [p.entry.answer for p in reply.shown if p.answered and p.entry is not None]
+    return "\n\n".join(answers) if answers else None
 
 
 def matches(text: str, facts: tuple[str, ...] | list[str]) -> bool:

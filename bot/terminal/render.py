@@ -11,7 +11,6 @@ from bot.answer.answerer import Reply
 from bot.kb.models import Entry, KnowledgeBase
 
 DECLINE_TEXT = "I don't have an answer for that in my knowledge base."
-TOO_LONG_TEXT = "That message is too long for me; please ask one question in a sentence or two."
 EMPTY_TEXT = "I didn't catch a question there. Try asking in a few words."
 
 
@@ -25,12 +24,17 @@ def sources_of(entry: Entry, kb: KnowledgeBase) -> list[dict[str, str | None]]:
 
 
 def reply_to_json(reply: Reply, kb: KnowledgeBase) -> dict[str, Any]:
-    """The `ask --json` object for a reply (the contract in the README)."""
+    """The `ask --json` object for a reply (the contract in the README).
+
+    A message that asked several things keeps the contract: `answer` is every part's answer
+    in order, `id` the first answered part's entry, and `parts` one object per question.
+    """
     entry = reply.entry if reply.answered else None
+    answers = [p.entry.answer for p in reply.shown if p.answered and p.entry is not None]
     return {
         "question": reply.question,
         "answered": entry is not None,
-        "answer": entry.answer if entry else None,
+        "answer": "\n\n".join(answers) if answers else None,
         "confidence": round(reply.confidence, 4),
         "id": entry.id if entry else None,
         "sources": sources_of(entry, kb) if entry else [],
@@ -40,6 +44,16 @@ def reply_to_json(reply: Reply, kb: KnowledgeBase) -> dict[str, Any]:
         "reason": reply.reason,
         "attributed_to": entry.attributed_to if entry else None,
         "related": list(entry.related) if entry else [],
+        "parts": [
+            {
+                "question": p.question,
+                "status": p.status,
+                "id": p.entry.id if p.answered and p.entry else None,
+                "answer": p.entry.answer if p.answered and p.entry else None,
+                "confidence": round(p.confidence, 4),
+            }
+            for p in reply.parts
+        ],
     }
 
 
@@ -57,11 +71,27 @@ def invalid_input_json(question: str, reason: str) -> dict[str, Any]:
         "reason": reason,
         "attributed_to": None,
         "related": [],
+        "parts": [],
     }
 
 
+INSTRUCTIONS_TEXT = (
+    "I only answer from my sourced knowledge base, in my own words: I don't take on roles or "
+    "change my rules. Ask me about the CCM, Cambodia's clearance or July 2023."
+)
+
+
 def reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
-    """A terminal rendering: the answer, its sources, and what to ask next."""
+    """A terminal rendering: each question's answer, its sources, and what to ask next."""
+    if reply.parts:
+        return "\n\n".join(
+            f"({i}/{len(reply.parts)}) {part.question.strip()}\n{_one_reply_to_text(part, kb)}"
+            for i, part in enumerate(reply.parts, 1)
+        )
+    return _one_reply_to_text(reply, kb)
+
+
+def _one_reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
     lines: list[str] = []
     entry = reply.entry if reply.answered else None
     if entry is not None:
@@ -84,10 +114,10 @@ def reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
             lines += [f"  {i}. {q}" for i, q in enumerate(dict.fromkeys(asked), 1)]
         lines.append(f"[topic: {entry.topic} · confidence {reply.confidence:.2f}]")
         return "\n".join(lines)
-    if reply.reason == "too-long":
-        return TOO_LONG_TEXT
     if reply.reason == "empty":
         return EMPTY_TEXT
+    if reply.reason == "instructions":
+        return INSTRUCTIONS_TEXT
     if reply.status == "clarify":
         lines.append("I'm not sure which of these you mean. Did you mean:")
     else:

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answer import MAX_QUESTION_CHARS, Reply
+from bot.answer import Reply
 from bot.bounded import BoundedDict
 from bot.discord_app import errors, render
 from bot.discord_app.ui import answer as answer_ui
@@ -26,10 +26,6 @@ PICK_PREFIX = "entry:"  # autocomplete values that name an entry rather than fre
 AUTOCOMPLETE_LIMIT = 25
 #: messages already auto-answered, so an edit or a replay never answers twice
 AUTO_ANSWERED_MEMORY = 10_000
-TOO_LONG = (
-    f"That's longer than I can read ({MAX_QUESTION_CHARS} characters). "
-    "Please ask one question in a sentence or two."
-)
 
 
 def _user_cooldown(interaction: discord.Interaction[FaqBot]) -> app_commands.Cooldown | None:
@@ -76,9 +72,6 @@ class AskCog(commands.Cog):
             if reply is not None:
                 await send_reply(interaction, reply, ephemeral=False)
                 return
-        if len(question) > MAX_QUESTION_CHARS:
-            await send_ephemeral(interaction, TOO_LONG)
-            return
         reply = self.bot.answerer.ask(question)
         await send_reply(interaction, reply, ephemeral=False)
 
@@ -102,10 +95,10 @@ class AskCog(commands.Cog):
         if not message.content.strip():
             await send_ephemeral(interaction, "That message has no text I can read.")
             return
-        reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
-        embed, view = reply_message(self.bot.answerer.kb, reply)
+        reply = self.bot.answerer.ask(message.content)
+        embeds, view = reply_message(self.bot.answerer.kb, reply)
         sent = await interaction.response.send_message(
-            content=f"↪ In reply to {message.jump_url}", embed=embed, view=view
+            content=f"↪ In reply to {message.jump_url}", embeds=embeds, view=view
         )
         view.attach_interaction(interaction)
         self.bot.recorder.reply(
@@ -137,9 +130,9 @@ class AskCog(commands.Cog):
             return
         reply: Reply | None = None
         try:
-            reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
-            embed, view = reply_message(self.bot.answerer.kb, reply)
-            view.message = await message.reply(embed=embed, view=view, mention_author=False)
+            reply = self.bot.answerer.ask(message.content)
+            embeds, view = reply_message(self.bot.answerer.kb, reply)
+            view.message = await message.reply(embeds=embeds, view=view, mention_author=False)
         except Exception as exc:
             entry = reply.entry.id if reply is not None and reply.entry else None
             await errors.report_message(message, exc, where="mention", entry=entry)
@@ -157,13 +150,13 @@ class AskCog(commands.Cog):
             return
         reply: Reply | None = None
         try:
-            reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
+            reply = self.bot.answerer.ask(message.content)
             if not reply.answered or reply.confidence < self.bot.settings.autoanswer_confidence:
                 return
             self.auto_answered[message.id] = None
-            embed, view = reply_message(self.bot.answerer.kb, reply)
+            embeds, view = reply_message(self.bot.answerer.kb, reply)
             view.add_item(IgnoreButton(message.author.id))
-            view.message = await message.reply(embed=embed, view=view, mention_author=False)
+            view.message = await message.reply(embeds=embeds, view=view, mention_author=False)
         except discord.Forbidden:
             log.warning("no permission to auto-answer in channel %s", message.channel.id)
         except Exception as exc:  # nobody asked the bot here: log, never post an apology

@@ -29,8 +29,8 @@ async def send_reply(
     bot = interaction.client
     if reply.entry is not None:
         interaction.extras["entry"] = reply.entry.id  # for the error path, should rendering fail
-    embed, view = reply_message(bot.answerer.kb, reply)
-    sent = await interaction.response.send_message(embed=embed, view=view, ephemeral=ephemeral)
+    embeds, view = reply_message(bot.answerer.kb, reply)
+    sent = await interaction.response.send_message(embeds=embeds, view=view, ephemeral=ephemeral)
     view.attach_interaction(interaction)
     bot.recorder.reply(
         reply,
@@ -40,11 +40,13 @@ async def send_reply(
     )
 
 
-def reply_message(kb: KnowledgeBase, reply: Reply) -> tuple[discord.Embed, TimedView]:
-    """The embed and buttons for any engine reply: an answer, or suggestions."""
-    if reply.answered and reply.entry is not None:
-        return render.answer_embed(reply.entry, kb, asked=None), AnswerView(kb, reply)
-    return render.not_answered_embed(reply), SuggestionView(reply)
+def reply_message(kb: KnowledgeBase, reply: Reply) -> tuple[list[discord.Embed], TimedView]:
+    """The embeds (one per question asked) and buttons for any engine reply."""
+    embeds = render.reply_embeds(reply, kb)
+    first = next((p for p in reply.shown if p.answered and p.entry is not None), None)
+    if first is not None:
+        return embeds, AnswerView(kb, first)
+    return embeds, SuggestionView(reply)
 
 
 class AnswerButton(

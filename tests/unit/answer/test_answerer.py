@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answer.answerer import MAX_QUESTION_CHARS, Answerer, Policy, Reply
+from bot.answer.answerer import MAX_QUESTION_CHARS, Answerer, Reply
 
 
 def test_in_scope_question_is_answered(answerer: Answerer) -> None:
@@ -57,38 +57,45 @@ def test_decline_offers_at_most_three_suggestions(answerer: Answerer) -> None:
     assert all(s.id and s.question for s in reply.suggestions)
 
 
-def test_close_runner_up_asks_back(answerer: Answerer) -> None:
-    # with an impossible margin every answer becomes a question back
-    strict = Answerer(
-        answerer.kb, Policy(margin=2.0, exact_at=1.01, related_at=1.01), matcher=answerer.matcher
-    )
+def _with_gate(answerer: Answerer, **changes: float) -> Answerer:
+    gate = answerer.gate.model_copy(update=changes)
+    return Answerer(answerer.kb, matcher=answerer.matcher, gate=gate)
+
+
+def test_below_the_answer_threshold_asks_back(answerer: Answerer) -> None:
+    strict = _with_gate(answerer, answer_at=1.0, clarify_at=0.0)
     reply = strict.ask("so is cambodia part of that cluster bomb treaty or not")
-    assert reply.status == "clarify" and reply.reason == "close-call"
+    assert reply.status == "clarify" and reply.reason == "unsure"
     assert 1 <= len(reply.suggestions) <= 3
 
 
-def test_absolute_gate_declines_below_the_floor(answerer: Answerer) -> None:
-    picky = Answerer(
-        answerer.kb,
-        Policy(answer_at=1.01, exact_at=1.01, clarify_at=1.01),
-        matcher=answerer.matcher,
-    )
+def test_below_the_clarify_threshold_declines(answerer: Answerer) -> None:
+    picky = _with_gate(answerer, answer_at=1.0, clarify_at=1.0)
     reply = picky.ask("how many landmine casualties were there in cambodia in 2023")
     assert reply.status == "declined" and reply.reason == "weak"
 
 
-def test_two_questions_in_one_message(answerer: Answerer) -> None:
+def test_two_questions_in_one_message_get_two_parts(answerer: Answerer) -> None:
     reply = answerer.ask("who is hun manet? and what is a bomblet?")
-    assert reply.answered and reply.entry is not None
-    assert {reply.entry.id, *(s.id for s in reply.suggestions)} >= {
-        "hun-manet-who",
-        "glossary-submunition",
-    }
+    assert reply.answered and reply.reason == "multi-question"
+    assert [p.entry.id for p in reply.parts if p.entry] == ["hun-manet-who", "glossary-submunition"]
+    assert reply.entry is not None and reply.entry.id == "hun-manet-who"
 
 
-def test_too_long_is_declined_politely(answerer: Answerer) -> None:
-    reply = answerer.ask("what is the ccm " * (MAX_QUESTION_CHARS // 10))
-    assert reply.status == "declined" and reply.reason == "too-long"
+def test_at_most_three_parts(answerer: Answerer) -> None:
+    reply = answerer.ask(
+        "what is the k5 belt? who is hun manet? what is a bomblet? what is the cmaa?"
+    )
+    assert len(reply.parts) <= 3
+
+
+def test_a_long_message_is_read_up_to_its_first_questions(answerer: Answerer) -> None:
+    story = "My family comes from Battambang and we talk about this a lot. " * 40
+    reply = answerer.ask("What is the K5 belt? " + story)
+    assert len(story) > MAX_QUESTION_CHARS
+    assert reply.answered and reply.entry is not None and reply.entry.id == "k5-belt"
+    endless = answerer.ask("what is the ccm " * (MAX_QUESTION_CHARS // 10))
+    assert isinstance(endless, Reply)
 
 
 def test_picked_entry_is_answered_directly(answerer: Answerer) -> None:

@@ -1,0 +1,260 @@
+"""`python -m bot.quality.fit_gate`: fit the answer gate on the pooled blind batches.
+
+Every question of the tuning batches (never the holdout) is matched; its features are the
+matcher's evidence for the top entry, its label whether that entry's answer holds every fact
+the question's writer asked for (declines: never right). A logistic model is fitted with
+leave-one-batch-out cross-validation: thresholds and the confidence mapping come from the
+out-of-fold probabilities, so they describe questions the model had not seen; the shipped
+coefficients are then fitted on all the batches. It writes `bot/answer/gate.json` and prints
+what it measured. Several-question messages and safety messages are left out (their parts and
+their detector are judged elsewhere).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answer import Answerer, build_answerer
+from bot.answer.answerer import Match, reading_window
+from bot.answer.gate import FEATURES, GATE_FILE, Gate
+from bot.answer.safety import reports_a_find
+from bot.config import PROJECT_ROOT
+from bot.quality.blind import HOLDOUT, BlindItem, load_batches, matches
+
+#: a wrong answer costs this many right ones when the threshold is chosen
+WRONG_COST = 2.0
+#: L2 penalty on the standardized coefficients
+RIDGE = 1.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """One question: its batch, features and whether the top entry was right."""
+
+    batch: str
+    features: tuple[float, ...]
+    right: bool
+    answerable: bool
+
+
+def _content_match(answerer: Answerer, text: str) -> Match | None:
+    """The part of a message the engine would answer: the best-scoring segment that is not
+    small talk (or the whole message)."""
+    window = reading_window(text)
+    best: Match | None = None
+    for segment in answerer.normalizer.segments(window) or [window]:
+        match = answerer.match(segment)
+        if match is None or not match.candidates:
+            continue
+        entry = answerer.kb.get(match.candidates[0].entry_id)
+        if entry is not None and entry.kind == "about":
+            continue
+        if best is None or match.candidates[0].score > best.candidates[0].score:
+            best = match
+    return best or answerer.match(window)
+
+
+def rows_for(answerer: Answerer, batch: str, items: Sequence[BlindItem]) -> list[Row]:
+    """The fitting rows of one batch."""
+    rows = []
+    for item in items:
+        if item.kind == "multi" or item.expect == "safety" or reports_a_find(item.q):
+            continue
+        match = _content_match(answerer, item.q)
+        if match is None or match.evidence is None or match.rule is not None:
+            continue
+        entry = answerer.kb.get(match.candidates[0].entry_id)
+        right = (
+            item.expect == "answer"
+            and entry is not None
+            and entry.kind != "about"
+            and matches(entry.answer, item.facts)
+        )
+        rows.append(Row(batch, match.evidence.values, right, item.expect == "answer"))
+    return rows
+
+
+def gold_rows(answerer: Answerer, folder: Path) -> list[Row]:
+    """The gold set as fitting rows (labelled by entry id; several-question items left out)."""
+    from bot.quality.evaluation import load_gold
+
+    rows = []
+    for item in load_gold(folder):
+        if item.category == "multi" or reports_a_find(item.q):
+            continue
+        match = _content_match(answerer, item.q)
+        if match is None or match.evidence is None or match.rule is not None:
+            continue
+        right = item.expect is not None and match.candidates[0].entry_id in item.expect
+        rows.append(Row("gold", match.evidence.values, right, item.expect is not None))
+    return rows
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the Newton step's small system)."""
+    n = len(vector)
+    a = [[*row, vector[i]] for i, row in enumerate(matrix)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
+        a[col], a[pivot] = a[pivot], a[col]
+        if abs(a[col][col]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != col:
+                factor = a[r][col] / a[col][col]
+                for c in range(col, n + 1):
+                    a[r][c] -= factor * a[col][c]
+    return [a[i][n] / a[i][i] if abs(a[i][i]) > 1e-12 else 0.0 for i in range(n)]
+
+
+def fit_logistic(rows: Sequence[Row], ridge: float = RIDGE) -> tuple[list[float], float]:
+    """L2-regularised logistic regression by Newton's method; (weights, bias) on raw features."""
+    k = len(FEATURES)
+    means = [sum(r.features[j] for r in rows) / len(rows) for j in range(k)]
+    stds = [
+        math.sqrt(sum((r.features[j] - means[j]) ** 2 for r in rows) / len(rows)) or 1.0
+        for j in range(k)
+    ]
+    xs = [[1.0] + [(r.features[j] - means[j]) / stds[j] for j in range(k)] for r in rows]
+    ys = [1.0 if r.right else 0.0 for r in rows]
+    beta = [0.0] * (k + 1)
+    for _ in range(50):
+        grad = [0.0] * (k + 1)
+        hess = [[0.0] * (k + 1) for _ in range(k + 1)]
+        for x, y in zip(xs, ys, strict=True):
+            z = sum(b * v for b, v in zip(beta, x, strict=True))
+            p = 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+            w = p * (1 - p)
+            for i in range(k + 1):
+                grad[i] += (p - y) * x[i]
+                for j in range(i, k + 1):
+                    hess[i][j] += w * x[i] * x[j]
+        for i in range(1, k + 1):
+            grad[i] += ridge * beta[i]
+            hess[i][i] += ridge
+        for i in range(k + 1):
+            for j in range(i):
+                hess[i][j] = hess[j][i]
+        step = _solve(hess, grad)
+        beta = [b - s for b, s in zip(beta, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-8:
+            break
+    weights = [beta[j + 1] / stds[j] for j in range(k)]
+    bias = beta[0] - sum(beta[j + 1] * means[j] / stds[j] for j in range(k))
+    return weights, bias
+
+
+def _probability(weights: Sequence[float], bias: float, features: Sequence[float]) -> float:
+    z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def out_of_fold(rows: Sequence[Row]) -> list[tuple[float, Row]]:
+    """Leave one batch out: each row's probability from a model that never saw its batch."""
+    out = []
+    for batch in sorted({r.batch for r in rows}):
+        train = [r for r in rows if r.batch != batch]
+        weights, bias = fit_logistic(train)
+        out += [(_probability(weights, bias, r.features), r) for r in rows if r.batch == batch]
+    return out
+
+
+def choose_threshold(scored: Sequence[tuple[float, Row]]) -> float:
+    """The answer threshold that maximises right answers minus WRONG_COST per wrong one."""
+    best, best_utility = 0.5, -math.inf
+    for step in range(20, 100):
+        t = step / 100
+        answered = [r for p, r in scored if p >= t]
+        utility = sum(r.right for r in answered) - WRONG_COST * sum(not r.right for r in answered)
+        if utility > best_utility:
+            best, best_utility = t, utility
+    return best
+
+
+def calibration_points(scored: Sequence[tuple[float, Row]], bins: int = 8) -> list[list[float]]:
+    """(probability, share right) by equal-count bins, made monotonic (pool adjacent)."""
+    ordered = sorted(scored, key=lambda pr: pr[0])
+    size = max(1, len(ordered) // bins)
+    points: list[list[float]] = []
+    for i in range(0, len(ordered), size):
+        chunk = ordered[i : i + size]
+        points.append(
+            [sum(p for p, _ in chunk) / len(chunk), sum(r.right for _, r in chunk) / len(chunk)]
+        )
+    merged = True
+    while merged:  # pool adjacent violators: the mapping must never go down
+        merged = False
+        for i in range(len(points) - 1):
+            if points[i][1] > points[i + 1][1]:
+                x = (points[i][0] + points[i + 1][0]) / 2
+                y = (points[i][1] + points[i + 1][1]) / 2
+                points[i : i + 2] = [[x, y]]
+                merged = True
+                break
+    return [[0.0, 0.0], *[[round(x, 4), round(y, 4)] for x, y in points], [1.0, points[-1][1]]]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Fit, report, and write the gate."""
+    parser = argparse.ArgumentParser(prog="python -m bot.quality.fit_gate")
+    parser.add_argument("--blind", type=Path, default=PROJECT_ROOT / "eval" / "blind")
+    parser.add_argument("--out", type=Path, default=GATE_FILE)
+    parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    parser.add_argument(
+        "--without-gold",
+        action="store_true",
+        help="fit the coefficients on the blind batches alone (by default the gold set joins "
+        "the fitting as one more fold; thresholds and calibration always come from the blind "
+        "batches' out-of-fold probabilities)",
+    )
+    args = parser.parse_args(argv)
+    answerer = build_answerer(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "seeds")
+    rows: list[Row] = []
+    for name, items in load_batches(args.blind).items():
+        if name != HOLDOUT:
+            rows += rows_for(answerer, name, items)
+    if not args.without_gold:
+        rows += gold_rows(answerer, PROJECT_ROOT / "eval" / "gold")
+    scored = [(p, r) for p, r in out_of_fold(rows) if r.batch != "gold"]
+    answer_at = choose_threshold(scored)
+    clarify_at = round(answer_at / 3, 2)
+    answered = [r for p, r in scored if p >= answer_at]
+    print(f"{len(rows)} rows from {len({r.batch for r in rows})} folds", file=sys.stderr)
+    print(
+        f"out of fold at answer_at={answer_at:.2f}: {len(answered)} answered, "
+        f"{sum(r.right for r in answered)} right, {sum(not r.right for r in answered)} wrong; "
+        f"top entry right for {sum(r.right for _, r in scored)} of {len(scored)} blind rows",
+        file=sys.stderr,
+    )
+    weights, bias = fit_logistic(rows)
+    gate = Gate(
+        features=FEATURES,
+        weights=tuple(round(w, 6) for w in weights),
+        bias=round(bias, 6),
+        answer_at=answer_at,
+        clarify_at=clarify_at,
+        calibration=tuple((x, y) for x, y in calibration_points(scored)),
+        provenance={
+            "fitted_on": sorted({r.batch for r in rows}),
+            "thresholds_from": "out-of-fold probabilities of the blind batches",
+            "rows": len(rows),
+            "cross_validation": "leave one batch out",
+            "wrong_cost": WRONG_COST,
+            "ridge": RIDGE,
+        },
+    )
+    for name, w in zip(FEATURES, gate.weights, strict=True):
+        print(f"  {name:<15} {w:+.3f}", file=sys.stderr)
+    if not args.dry_run:
+        gate.dump(args.out)
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
