@@ -23,14 +23,14 @@ test: $(STAMP)
 	$(BIN)/ruff check bot tests
 	$(BIN)/mypy
 	$(BIN)/python -m bot kb check
-	$(BIN)/python -m bot eval
+	$(BIN)/python -m bot eval --quiet
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests
 	$(BIN)/mypy
 
 eval: $(STAMP)
-	$(BIN)/python -m bot eval
+	$(BIN)/python -m bot eval --quiet
 
 bench: $(STAMP)
 	$(BIN)/python -m bot bench
