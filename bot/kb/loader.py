@@ -17,11 +17,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.kb.models import Entry, KnowledgeBase, SeedDocument
+from bot.kb.models import Entry, KnowledgeBase, ListedSource, SeedDocument, page_key
 
 SYNONYMS_FILE = "synonyms.yaml"
 META_FILE = "meta.yaml"
-_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE}
+SOURCES_FILE = "sources.yaml"
+_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE}
 _SEED_PARAGRAPH = re.compile(r"^\[(\d+)\]\s+(.*)$")
 _SEED_HEADER = re.compile(r"^#\s*(?:(\w+):\s*)?(.*)$")
 
@@ -146,11 +147,11 @@ def _parse_yaml(
     return _plain(data), lines
 
 
-def _entry_label(data: Any, index: int | str) -> str:
+def _entry_label(data: Any, index: int | str, name: str = "id") -> str:
     if isinstance(index, int) and isinstance(data, list) and index < len(data):
         item = data[index]
-        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"].strip():
-            return repr(item["id"].strip())
+        if isinstance(item, dict) and isinstance(item.get(name), str) and item[name].strip():
+            return repr(item[name].strip())
         return f"#{index + 1}"
     return str(index)
 
@@ -215,23 +216,32 @@ def _load_entries(
         try:
             entries.append((Entry.model_validate(raw), label, lines.get((index,))))
         except ValidationError as exc:
-            for err in exc.errors():
-                loc = tuple(err["loc"])
-                message = str(err["msg"]).removeprefix("Value error, ")
-                if err["type"] == "extra_forbidden":
-                    message = "unknown field (check its spelling)"
-                elif err["type"] == "missing":
-                    message = "this required field is missing"
-                issues.append(
-                    LoadIssue(
-                        label,
-                        _best_line(lines, (index, *loc)),
-                        entry_label,
-                        _field_name(loc),
-                        message,
-                    )
-                )
+            issues.extend(_validation_issues(exc, label, lines, index, entry_label))
     return entries
+
+
+def _validation_issues(
+    exc: ValidationError,
+    label: str,
+    lines: dict[tuple[str | int, ...], int],
+    index: int,
+    entry_label: str,
+) -> list[LoadIssue]:
+    """Pydantic's errors for item `index` of a file, in words a curator can act on."""
+    issues = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        elif err["type"] == "missing":
+            message = "this required field is missing"
+        issues.append(
+            LoadIssue(
+                label, _best_line(lines, (index, *loc)), entry_label, _field_name(loc), message
+            )
+        )
+    return issues
 
 
 def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str, tuple[str, ...]]:
@@ -311,6 +321,67 @@ def _load_meta(path: Path, label: str, issues: list[LoadIssue]) -> date | None:
         return None
 
 
+def _load_source_list(
+    path: Path, label: str, issues: list[LoadIssue]
+) -> tuple[ListedSource, ...] | None:
+    """knowledge/sources.yaml: every page entries may cite; None when the file is missing."""
+    if not path.exists():
+        return None
+    parsed = _parse_yaml(path, label, issues)
+    if parsed is None:
+        return ()
+    data, lines = parsed
+    if not isinstance(data, list):
+        issues.append(
+            LoadIssue(
+                label,
+                lines.get(()),
+                None,
+                None,
+                "expected a list of sources (each starting with '- key: ...')",
+            )
+        )
+        return ()
+    listed: list[ListedSource] = []
+    keys: dict[str, int | None] = {}
+    urls: dict[str, str] = {}
+    for index, raw in enumerate(data):
+        name = _entry_label(data, index, "key")
+        line = lines.get((index,))
+        if not isinstance(raw, dict):
+            issues.append(
+                LoadIssue(label, line, name, None, "each source must be a block of 'field: value'")
+            )
+            continue
+        try:
+            source = ListedSource.model_validate(raw)
+        except ValidationError as exc:
+            issues.extend(_validation_issues(exc, label, lines, index, name))
+            continue
+        if source.key in keys:
+            first = keys[source.key]
+            where = f"{label}:{first}" if first else label
+            issues.append(
+                LoadIssue(label, line, name, "key", f"duplicate key: already used at {where}")
+            )
+            continue
+        keys[source.key] = line
+        if page_key(source.url) in urls:
+            issues.append(
+                LoadIssue(
+                    label,
+                    _best_line(lines, (index, "url")),
+                    name,
+                    "url",
+                    f"this address is already listed as {urls[page_key(source.url)]}",
+                )
+            )
+            continue
+        urls[page_key(source.url)] = source.key
+        listed.append(source)
+    return tuple(listed)
+
+
 def load_seeds(seeds_dir: Path) -> dict[str, SeedDocument]:
     """Parse seed articles: `# Key: value` header lines, then `[N] paragraph` lines."""
     seeds: dict[str, SeedDocument] = {}
@@ -365,6 +436,9 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
         knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE), issues
     )
     reviewed = _load_meta(knowledge_dir / META_FILE, label(knowledge_dir / META_FILE), issues)
+    listed = _load_source_list(
+        knowledge_dir / SOURCES_FILE, label(knowledge_dir / SOURCES_FILE), issues
+    )
     seeds = load_seeds(seeds_dir)
 
     for entry_id, places in declared.items():
@@ -415,6 +489,7 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
         synonyms=synonyms,
         seeds=seeds,
         reviewed=reviewed,
+        listed_sources=listed,
         files=tuple(label(p) for p in files),
         entry_files={e.id: file for e, file, _ in loaded},
     )
