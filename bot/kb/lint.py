@@ -26,6 +26,15 @@ EMBED_TITLE_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
 EMBED_DESCRIPTION_LIMIT = 4096
 _COUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|km²|km2|million)")
+#: an opening sentence made only of these words says nothing about the subject ("No.",
+#: "Not quite."): shown after the wrong question, it reads as a reply to that question
+_REPLY_WORDS = frozenset(
+    "yes yeah yep no nope not quite probably possibly maybe correct incorrect true false "
+    "right wrong partly sure indeed".split()
+)
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s|\n")
+#: a warning while the answers that do it are being rewritten; then an error
+BARE_OPENING_SEVERITY: Severity = "warning"
 
 
 @dataclass(frozen=True)
@@ -156,8 +165,34 @@ def lint(
                 "the answer has figures but no source has as_of: if they can change, set "
                 "'volatile: true' and add as_of; if they are historical, set 'volatile: false'",
             )
+        opening = bare_opening(entry.answer)
+        if opening:
+            add(
+                BARE_OPENING_SEVERITY,
+                entry.id,
+                "answer",
+                f"opens with a bare {opening!r}, which reads as a reply to whatever was asked; "
+                "restate the subject ('No, Cambodia has not joined the CCM.', not 'No.')",
+            )
     findings += source_findings(kb)
     return findings, SelfRetrieval(total, retrieved)
+
+
+def bare_opening(answer: str) -> str | None:
+    """The opening of an answer that does not restate its subject ("No.", "Probably nothing
+    as written."), or None when the answer opens with a real sentence.
+
+    >>> bare_opening("**No.** Cambodia is neither a State Party nor a signatory.")
+    'No.'
+    >>> bare_opening("No, Cambodia has not joined the CCM.") is None
+    True
+    """
+    text = re.sub(r"[*_`~]", "", answer).strip()
+    first = _FIRST_SENTENCE.split(text, maxsplit=1)[0].strip()
+    if first.casefold().startswith("probably nothing"):
+        return first
+    words = re.findall(r"[a-z']+", first.casefold())
+    return first if words and all(w in _REPLY_WORDS for w in words) else None
 
 
 def _same_title(a: str, b: str) -> bool:
