@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,17 @@ SOURCES_FILE = "sources.yaml"
 _SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE}
 _SEED_PARAGRAPH = re.compile(r"^\[(\d+)\]\s+(.*)$")
 _SEED_HEADER = re.compile(r"^#\s*(?:(\w+):\s*)?(.*)$")
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that dates stay the text the curator wrote: `2026-13-01`
+    is then a mistake we can report with its line, not a crash inside the YAML library."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -71,17 +82,6 @@ class _Located:
     child_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
 
 
-def _plain(value: Any) -> Any:
-    """YAML turns `2025-09-08` into a date; our models keep dates as the text curators wrote."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _index_lines(
     node: yaml.Node,
     path: tuple[str | int, ...],
@@ -115,8 +115,8 @@ def _parse_yaml(
         issues.append(LoadIssue(label, None, None, None, f"cannot be read: {exc.strerror}"))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_TextDatesLoader)
+        data = yaml.load(text, Loader=_TextDatesLoader)  # a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -144,7 +144,7 @@ def _parse_yaml(
                 "this key appears twice in the same block; the first would be lost",
             )
         )
-    return _plain(data), lines
+    return data, lines
 
 
 def _entry_label(data: Any, index: int | str, name: str = "id") -> str:
