@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,9 @@ SYNONYMS_FILE = "synonyms.yaml"
 META_FILE = "meta.yaml"
 SOURCES_FILE = "sources.yaml"
 _SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE}
+_META_KEYS = ("reviewed", "entries")
+#: a review date may be tomorrow (a curator east of UTC), never later
+_FUTURE_SLACK = timedelta(days=1)
 _SEED_PARAGRAPH = re.compile(r"^\[(\d+)\]\s+(.*)$")
 _SEED_HEADER = re.compile(r"^#\s*(?:(\w+):\s*)?(.*)$")
 
@@ -296,29 +299,82 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
     return result
 
 
-def _load_meta(path: Path, label: str, issues: list[LoadIssue]) -> date | None:
-    if not path.exists():
+@dataclass
+class _Meta:
+    """knowledge/meta.yaml: the whole base's review date and each entry's own."""
+
+    reviewed: date | None = None
+    entries: dict[str, date] = field(default_factory=dict)
+    lines: dict[str, int | None] = field(default_factory=dict)
+
+
+def _review_date(
+    value: Any, today: date, where: tuple[str, int | None, str | None, str], issues: list[LoadIssue]
+) -> date | None:
+    label, line, entry, field_name = where
+    try:
+        when = date.fromisoformat(str(value))
+    except ValueError:
+        issues.append(
+            LoadIssue(label, line, entry, field_name, "expected a date such as 2026-11-28")
+        )
         return None
+    if when > today + _FUTURE_SLACK:
+        issues.append(LoadIssue(label, line, entry, field_name, f"{when} is in the future"))
+        return None
+    return when
+
+
+def _load_meta(path: Path, label: str, issues: list[LoadIssue], today: date) -> _Meta:
+    meta = _Meta()
+    if not path.exists():
+        return meta
     parsed = _parse_yaml(path, label, issues)
     if parsed is None:
-        return None
+        return meta
     data, lines = parsed
-    reviewed = data.get("reviewed") if isinstance(data, dict) else None
-    if reviewed is None:
-        return None
-    try:
-        return date.fromisoformat(str(reviewed))
-    except ValueError:
+    if data is None:
+        return meta
+    if not isinstance(data, dict):
+        issues.append(
+            LoadIssue(label, 1, None, None, "expected 'reviewed: <date>' and 'entries:' lines")
+        )
+        return meta
+    for key in data:
+        if key not in _META_KEYS:
+            issues.append(
+                LoadIssue(
+                    label,
+                    lines.get((key,)),
+                    None,
+                    str(key),
+                    f"unknown field (check its spelling); expected {' or '.join(_META_KEYS)}",
+                )
+            )
+    if data.get("reviewed") is not None:
+        where = (label, lines.get(("reviewed",)), None, "reviewed")
+        meta.reviewed = _review_date(data["reviewed"], today, where, issues)
+    entries = data.get("entries")
+    if entries is None:
+        return meta
+    if not isinstance(entries, dict):
         issues.append(
             LoadIssue(
                 label,
-                lines.get(("reviewed",)),
+                lines.get(("entries",)),
                 None,
-                "reviewed",
-                "expected a date such as 2026-11-28",
+                "entries",
+                "expected one 'entry-id: <date>' line per entry",
             )
         )
-        return None
+        return meta
+    for entry_id, value in entries.items():
+        line = lines.get(("entries", entry_id))
+        meta.lines[str(entry_id)] = line
+        when = _review_date(value, today, (label, line, repr(str(entry_id)), "entries"), issues)
+        if when is not None:
+            meta.entries[str(entry_id)] = when
+    return meta
 
 
 def _load_source_list(
@@ -410,9 +466,15 @@ def knowledge_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in _SPECIAL_FILES)
 
 
-def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> KnowledgeBase:
-    """Load and validate every knowledge file; raise KnowledgeBaseError listing all mistakes."""
+def load_knowledge_base(
+    knowledge_dir: Path, seeds_dir: Path | None = None, *, today: date | None = None
+) -> KnowledgeBase:
+    """Load and validate every knowledge file; raise KnowledgeBaseError listing all mistakes.
+
+    `today` (default: the UTC date) is what review dates in meta.yaml may not be later than.
+    """
     knowledge_dir = Path(knowledge_dir)
+    today = today or datetime.now(UTC).date()
     seeds_dir = seeds_dir if seeds_dir is not None else knowledge_dir.parent / "seeds"
     issues: list[LoadIssue] = []
     if not knowledge_dir.is_dir():
@@ -435,11 +497,23 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
     synonyms = _load_synonyms(
         knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE), issues
     )
-    reviewed = _load_meta(knowledge_dir / META_FILE, label(knowledge_dir / META_FILE), issues)
+    meta_label = label(knowledge_dir / META_FILE)
+    meta = _load_meta(knowledge_dir / META_FILE, meta_label, issues, today)
     listed = _load_source_list(
         knowledge_dir / SOURCES_FILE, label(knowledge_dir / SOURCES_FILE), issues
     )
     seeds = load_seeds(seeds_dir)
+    for entry_id, line in meta.lines.items():
+        if entry_id not in declared:
+            issues.append(
+                LoadIssue(
+                    meta_label,
+                    line,
+                    repr(entry_id),
+                    "entries",
+                    f"no entry has the id {entry_id!r} (renamed or removed?)",
+                )
+            )
 
     for entry_id, places in declared.items():
         first_file, first_line = places[0]
@@ -488,7 +562,8 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
         entries=tuple(e for e, _, _ in loaded),
         synonyms=synonyms,
         seeds=seeds,
-        reviewed=reviewed,
+        reviewed=meta.reviewed,
+        entry_reviews=meta.entries,
         listed_sources=listed,
         files=tuple(label(p) for p in files),
         entry_files={e.id: file for e, file, _ in loaded},

@@ -226,7 +226,10 @@ class KnowledgeBase(_Strict):
     entries: tuple[Entry, ...]
     synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     seeds: dict[str, SeedDocument] = Field(default_factory=dict)
+    #: when the whole knowledge base was last reviewed (shown by /about)
     reviewed: date | None = None
+    #: entry id -> when that entry was last reviewed on its own (knowledge/meta.yaml `entries:`)
+    entry_reviews: dict[str, date] = Field(default_factory=dict)
     #: the pages entries may cite (knowledge/sources.yaml); None when the file is missing
     listed_sources: tuple[ListedSource, ...] | None = None
     files: tuple[str, ...] = ()
