@@ -200,7 +200,7 @@ def cmd_kb_review(settings: Settings, args: argparse.Namespace, stdout: TextIO) 
         today=datetime.now(UTC).date(),
         max_age_days=args.max_age or settings.review_max_age_days,
         min_downvotes=args.min_downvotes,
-        votes_source=source,
+        votes_from=source,
     )
     if args.json:
         json.dump(queue.as_json(), stdout, ensure_ascii=False, indent=2)

@@ -308,21 +308,15 @@ class _Meta:
     lines: dict[str, int | None] = field(default_factory=dict)
 
 
-def _review_date(
-    value: Any, today: date, where: tuple[str, int | None, str | None, str], issues: list[LoadIssue]
-) -> date | None:
-    label, line, entry, field_name = where
+def _review_date(value: Any, today: date) -> tuple[date | None, str | None]:
+    """A review date from meta.yaml, or the reason it is not one."""
     try:
         when = date.fromisoformat(str(value))
     except ValueError:
-        issues.append(
-            LoadIssue(label, line, entry, field_name, "expected a date such as 2026-11-28")
-        )
-        return None
+        return None, "expected a date such as 2026-11-28"
     if when > today + _FUTURE_SLACK:
-        issues.append(LoadIssue(label, line, entry, field_name, f"{when} is in the future"))
-        return None
-    return when
+        return None, f"{when} is in the future"
+    return when, None
 
 
 def _load_meta(path: Path, label: str, issues: list[LoadIssue], today: date) -> _Meta:
@@ -352,8 +346,9 @@ def _load_meta(path: Path, label: str, issues: list[LoadIssue], today: date) -> 
                 )
             )
     if data.get("reviewed") is not None:
-        where = (label, lines.get(("reviewed",)), None, "reviewed")
-        meta.reviewed = _review_date(data["reviewed"], today, where, issues)
+        meta.reviewed, problem = _review_date(data["reviewed"], today)
+        if problem:
+            issues.append(LoadIssue(label, lines.get(("reviewed",)), None, "reviewed", problem))
     entries = data.get("entries")
     if entries is None:
         return meta
@@ -371,8 +366,10 @@ def _load_meta(path: Path, label: str, issues: list[LoadIssue], today: date) -> 
     for entry_id, value in entries.items():
         line = lines.get(("entries", entry_id))
         meta.lines[str(entry_id)] = line
-        when = _review_date(value, today, (label, line, repr(str(entry_id)), "entries"), issues)
-        if when is not None:
+        when, problem = _review_date(value, today)
+        if problem:
+            issues.append(LoadIssue(label, line, repr(str(entry_id)), "entries", problem))
+        elif when is not None:
             meta.entries[str(entry_id)] = when
     return meta
 

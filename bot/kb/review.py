@@ -81,7 +81,7 @@ class ReviewQueue:
 
     today: str
     max_age_days: int
-    votes: str  # where the 👍/👎 came from, or why they could not be read
+    votes_from: str  # where the 👍/👎 came from, or why they could not be read
     items: list[QueueItem] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -157,7 +157,7 @@ def build_queue(
     today: date,
     max_age_days: int = DEFAULT_MAX_AGE_DAYS,
     min_downvotes: int = 1,
-    votes_source: str = "no curator store",
+    votes_from: str = "no curator store",
 ) -> ReviewQueue:
     """Every entry due for review, most urgent first.
 
@@ -172,7 +172,7 @@ def build_queue(
         counts = since_review.setdefault(vote.entry_id, [0, 0])
         counts[0] += vote.down
         counts[1] += vote.up
-    queue = ReviewQueue(today.isoformat(), max_age_days, votes_source)
+    queue = ReviewQueue(today.isoformat(), max_age_days, votes_from)
     for entry in kb.entries:
         reviewed = kb.entry_reviews.get(entry.id)
         item = QueueItem(
@@ -200,7 +200,7 @@ def format_text(queue: ReviewQueue) -> str:
     lines = [
         f"Review queue on {queue.today}: {len(queue.items)} entries due "
         f"(figures older than {queue.max_age_days} days, 👎 since the last review, "
-        f"never reviewed; votes: {queue.votes})"
+        f"never reviewed; votes: {queue.votes_from})"
     ]
     if not queue.items:
         lines.append("  nothing is due")

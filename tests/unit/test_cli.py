@@ -155,7 +155,7 @@ def test_kb_review_lists_downvoted_entries_first(
     first = queue["items"][0]
     assert (first["id"], first["down"], first["up"]) == ("k5-belt", 3, 1)
     assert first["reasons"][0]["kind"] == "downvoted"
-    assert queue["votes"] == str(db) and queue["max_age_days"] == 365
+    assert queue["votes_from"] == str(db) and queue["max_age_days"] == 365
     code, out = run(["kb", "review"])
     assert code == 0
     assert out.splitlines()[1].split()[:2] == ["k5-belt", "knowledge/cambodia.yaml:"]

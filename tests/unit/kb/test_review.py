@@ -202,7 +202,7 @@ def test_an_unreadable_as_of_is_listed(tmp_path: Path) -> None:
 def test_text_has_one_line_per_entry_with_its_reasons(tmp_path: Path) -> None:
     kb = kb_with(tmp_path)
     votes = [DayVotes("first-entry", date(2026, 12, 1), up=0, down=4)]
-    text = format_text(build_queue(kb, votes, today=TODAY, votes_source="a store"))
+    text = format_text(build_queue(kb, votes, today=TODAY, votes_from="a store"))
     lines = text.splitlines()
     assert lines[0].startswith("Review queue on 2026-12-02: 2 entries due")
     assert "votes: a store" in lines[0]
@@ -218,6 +218,6 @@ def test_nothing_due(tmp_path: Path) -> None:
     assert queue.as_json() == {
         "today": "2026-12-02",
         "max_age_days": 1000,
-        "votes": "no curator store",
+        "votes_from": "no curator store",
         "items": [],
     }
