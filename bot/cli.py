@@ -50,6 +50,23 @@ def _parser() -> argparse.ArgumentParser:
     kb_sub.add_parser("check", help="validate and lint the knowledge base (exit 1 on errors)")
     export = kb_sub.add_parser("export", help="print every entry")
     export.add_argument("--json", action="store_true", required=True)
+    review = kb_sub.add_parser(
+        "review", help="entries due for review: old figures, 👎 since review, never reviewed"
+    )
+    review.add_argument(
+        "--max-age",
+        type=_positive_int,
+        metavar="DAYS",
+        help="figures older than this are due (default: BOT_REVIEW_MAX_AGE_DAYS, 365)",
+    )
+    review.add_argument(
+        "--min-downvotes",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="list entries with at least N 👎 since their last review (default 1)",
+    )
+    review.add_argument("--json", action="store_true", help="machine-readable output")
     suggest = kb_sub.add_parser("suggest", help="candidate alternates from the curator store")
     suggest.add_argument("--since", help="days back (default 30) or a date YYYY-MM-DD")
     report = sub.add_parser("report", help="what curators need to see (from the store)")
@@ -69,6 +86,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--queries", type=int, default=400, help="queries per measurement")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1, or a one-line usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
+    return value
 
 
 def _load_kb(settings: Settings) -> KnowledgeBase:
@@ -149,6 +177,39 @@ def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
     return 1 if errors else 0
 
 
+def cmd_kb_review(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
+    """`kb review`: entries due for review, most urgent first, as text or JSON."""
+    import sqlite3
+    from datetime import UTC, datetime
+
+    from bot.curator.feedback import read_votes
+    from bot.kb.review import DayVotes, build_queue, format_text
+
+    kb = _load_kb(settings)
+    db = settings.db_path
+    votes: list[DayVotes] = []
+    try:
+        votes = read_votes(db)
+        source = str(db) if db.exists() else f"no curator store at {db}"
+    except sqlite3.Error as exc:
+        source = f"could not read {db} ({exc})"
+        print(f"warning: 👎 not counted: {source}", file=sys.stderr)
+    queue = build_queue(
+        kb,
+        votes,
+        today=datetime.now(UTC).date(),
+        max_age_days=args.max_age or settings.review_max_age_days,
+        min_downvotes=args.min_downvotes,
+        votes_from=source,
+    )
+    if args.json:
+        json.dump(queue.as_json(), stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        print(format_text(queue), file=stdout)
+    return 0
+
+
 def cmd_kb_export(settings: Settings, stdout: TextIO) -> int:
     """`kb export --json`: every entry, with its sources resolved to title and link."""
     from bot.terminal.render import sources_of
@@ -158,6 +219,8 @@ def cmd_kb_export(settings: Settings, stdout: TextIO) -> int:
     for entry in kb.entries:
         data = entry.model_dump(mode="json")
         data["file"] = kb.entry_files.get(entry.id)
+        reviewed = kb.entry_reviews.get(entry.id)
+        data["reviewed"] = reviewed.isoformat() if reviewed else None
         data["sources"] = [
             dict(raw, **resolved)
             for raw, resolved in zip(data["sources"], sources_of(entry, kb), strict=True)
@@ -316,6 +379,8 @@ def main(
                 return cmd_sync(settings, args.guild, stdout)
             case "kb" if args.kb_command == "check":
                 return cmd_kb_check(settings, stdout)
+            case "kb" if args.kb_command == "review":
+                return cmd_kb_review(settings, args, stdout)
             case "kb" if args.kb_command == "suggest":
                 return cmd_kb_suggest(settings, args, stdout)
             case "kb":

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     cooldown_seconds: float = Field(default=30.0, gt=0)
     #: auto-answer only above this confidence (estimated chance of being right)
     autoanswer_confidence: float = Field(default=0.97, ge=0, le=1)
+    #: `kb review` lists volatile figures whose as_of is older than this many days
+    review_max_age_days: int = Field(default=365, ge=1)
 
     @field_validator("discord_token", mode="before")
     @classmethod

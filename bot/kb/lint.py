@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.answer.answerer import Answerer
-from bot.kb.models import ANSWER_SOFT_LIMIT, KnowledgeBase
+from bot.kb.loader import SOURCES_FILE
+from bot.kb.models import ANSWER_SOFT_LIMIT, Entry, KnowledgeBase, page_key
 
 Severity = Literal["error", "warning"]
 
@@ -25,6 +26,15 @@ EMBED_TITLE_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
 EMBED_DESCRIPTION_LIMIT = 4096
 _COUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:%|km²|km2|million)")
+#: an opening sentence made only of these words says nothing about the subject ("No.",
+#: "Not quite."): shown after the wrong question, it reads as a reply to that question
+_REPLY_WORDS = frozenset(
+    "yes yeah yep no nope not quite probably possibly maybe correct incorrect true false "
+    "right wrong partly sure indeed".split()
+)
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s|\n")
+#: a warning while the answers that do it are being rewritten; then an error
+BARE_OPENING_SEVERITY: Severity = "warning"
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,9 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file} entry '{self.entry}' field '{self.field}'"
+        where = self.file
+        where += f" entry '{self.entry}'" if self.entry else ""
+        where += f" field '{self.field}'" if self.field else ""
         return f"{self.severity}: {where}: {self.message}"
 
 
@@ -153,4 +165,116 @@ def lint(
                 "the answer has figures but no source has as_of: if they can change, set "
                 "'volatile: true' and add as_of; if they are historical, set 'volatile: false'",
             )
+        opening = bare_opening(entry.answer)
+        if opening:
+            add(
+                BARE_OPENING_SEVERITY,
+                entry.id,
+                "answer",
+                f"opens with a bare {opening!r}, which reads as a reply to whatever was asked; "
+                "restate the subject ('No, Cambodia has not joined the CCM.', not 'No.')",
+            )
+    findings += source_findings(kb)
     return findings, SelfRetrieval(total, retrieved)
+
+
+def bare_opening(answer: str) -> str | None:
+    """The opening of an answer that does not restate its subject ("No.", "Probably nothing
+    as written."), or None when the answer opens with a real sentence.
+
+    >>> bare_opening("**No.** Cambodia is neither a State Party nor a signatory.")
+    'No.'
+    >>> bare_opening("No, Cambodia has not joined the CCM.") is None
+    True
+    """
+    text = re.sub(r"[*_`~]", "", answer).strip()
+    first = _FIRST_SENTENCE.split(text, maxsplit=1)[0].strip()
+    if first.casefold().startswith("probably nothing"):
+        return first
+    words = re.findall(r"[a-z']+", first.casefold())
+    return first if words and all(w in _REPLY_WORDS for w in words) else None
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Titles match whatever the case, spacing or markdown stars (`*(secondary)*`)."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.replace("*", "").split()).casefold()
+
+    return norm(a) == norm(b)
+
+
+def source_findings(kb: KnowledgeBase) -> list[Finding]:
+    """Every web page an entry cites must be in the sources list, under the same title."""
+    folder = kb.files[0].rsplit("/", 1)[0] if kb.files else "knowledge"
+    listing = f"{folder}/{SOURCES_FILE}"
+    if kb.listed_sources is None:
+        return [
+            Finding(
+                "error",
+                listing,
+                "",
+                "",
+                "missing: list there every source the entries cite (key, title, url, "
+                "strength), so that `kb check` can check citations",
+            )
+        ]
+    findings: list[Finding] = []
+    for entry in kb.entries:
+        file = kb.entry_files.get(entry.id, f"{folder}/")
+        for i in range(len(entry.sources)):
+            findings += _citation_findings(kb, entry, i, file, listing)
+    return findings
+
+
+def _citation_findings(
+    kb: KnowledgeBase, entry: Entry, i: int, file: str, listing: str
+) -> list[Finding]:
+    source = entry.sources[i]
+    if source.url is None:  # a seed article: its own address must be listed
+        doc = kb.seeds.get(source.seed or "")
+        if doc is None or doc.url is None or page_key(doc.url) in kb.sources_by_url:
+            return []
+        return [
+            Finding(
+                "error",
+                file,
+                entry.id,
+                f"sources[{i}].seed",
+                f"the seed article's address {doc.url} is not in {listing}",
+            )
+        ]
+    listed = kb.sources_by_url.get(page_key(source.url))
+    if listed is None:
+        return [
+            Finding(
+                "error",
+                file,
+                entry.id,
+                f"sources[{i}].url",
+                f"{source.url} is not in {listing}: cite a listed page, or add this one "
+                "there (key, title, url, date, strength) once you have read it",
+            )
+        ]
+    found = []
+    if not _same_title(source.title or "", listed.title):
+        found.append(
+            Finding(
+                "error",
+                file,
+                entry.id,
+                f"sources[{i}].title",
+                f"{listing} calls this page {listed.title!r} ({listed.key}); copy that title",
+            )
+        )
+    if listed.avoid:
+        found.append(
+            Finding(
+                "warning",
+                file,
+                entry.id,
+                f"sources[{i}]",
+                f"{listed.key} should not be cited: {listed.avoid}",
+            )
+        )
+    return found

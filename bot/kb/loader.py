@@ -10,20 +10,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from bot.kb.models import Entry, KnowledgeBase, SeedDocument
+from bot.kb.models import Entry, KnowledgeBase, ListedSource, SeedDocument, page_key
 
 SYNONYMS_FILE = "synonyms.yaml"
 META_FILE = "meta.yaml"
-_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE}
+SOURCES_FILE = "sources.yaml"
+_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE}
+_META_KEYS = ("reviewed", "entries")
+#: a review date may be tomorrow (a curator east of UTC), never later
+_FUTURE_SLACK = timedelta(days=1)
 _SEED_PARAGRAPH = re.compile(r"^\[(\d+)\]\s+(.*)$")
 _SEED_HEADER = re.compile(r"^#\s*(?:(\w+):\s*)?(.*)$")
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that dates stay the text the curator wrote: `2026-13-01`
+    is then a mistake we can report with its line, not a crash inside the YAML library."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -70,17 +85,6 @@ class _Located:
     child_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
 
 
-def _plain(value: Any) -> Any:
-    """YAML turns `2025-09-08` into a date; our models keep dates as the text curators wrote."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _index_lines(
     node: yaml.Node,
     path: tuple[str | int, ...],
@@ -114,8 +118,8 @@ def _parse_yaml(
         issues.append(LoadIssue(label, None, None, None, f"cannot be read: {exc.strerror}"))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_TextDatesLoader)
+        data = yaml.load(text, Loader=_TextDatesLoader)  # a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -143,14 +147,14 @@ def _parse_yaml(
                 "this key appears twice in the same block; the first would be lost",
             )
         )
-    return _plain(data), lines
+    return data, lines
 
 
-def _entry_label(data: Any, index: int | str) -> str:
+def _entry_label(data: Any, index: int | str, name: str = "id") -> str:
     if isinstance(index, int) and isinstance(data, list) and index < len(data):
         item = data[index]
-        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"].strip():
-            return repr(item["id"].strip())
+        if isinstance(item, dict) and isinstance(item.get(name), str) and item[name].strip():
+            return repr(item[name].strip())
         return f"#{index + 1}"
     return str(index)
 
@@ -215,23 +219,32 @@ def _load_entries(
         try:
             entries.append((Entry.model_validate(raw), label, lines.get((index,))))
         except ValidationError as exc:
-            for err in exc.errors():
-                loc = tuple(err["loc"])
-                message = str(err["msg"]).removeprefix("Value error, ")
-                if err["type"] == "extra_forbidden":
-                    message = "unknown field (check its spelling)"
-                elif err["type"] == "missing":
-                    message = "this required field is missing"
-                issues.append(
-                    LoadIssue(
-                        label,
-                        _best_line(lines, (index, *loc)),
-                        entry_label,
-                        _field_name(loc),
-                        message,
-                    )
-                )
+            issues.extend(_validation_issues(exc, label, lines, index, entry_label))
     return entries
+
+
+def _validation_issues(
+    exc: ValidationError,
+    label: str,
+    lines: dict[tuple[str | int, ...], int],
+    index: int,
+    entry_label: str,
+) -> list[LoadIssue]:
+    """Pydantic's errors for item `index` of a file, in words a curator can act on."""
+    issues = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        elif err["type"] == "missing":
+            message = "this required field is missing"
+        issues.append(
+            LoadIssue(
+                label, _best_line(lines, (index, *loc)), entry_label, _field_name(loc), message
+            )
+        )
+    return issues
 
 
 def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str, tuple[str, ...]]:
@@ -286,29 +299,140 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
     return result
 
 
-def _load_meta(path: Path, label: str, issues: list[LoadIssue]) -> date | None:
+@dataclass
+class _Meta:
+    """knowledge/meta.yaml: the whole base's review date and each entry's own."""
+
+    reviewed: date | None = None
+    entries: dict[str, date] = field(default_factory=dict)
+    lines: dict[str, int | None] = field(default_factory=dict)
+
+
+def _review_date(value: Any, today: date) -> tuple[date | None, str | None]:
+    """A review date from meta.yaml, or the reason it is not one."""
+    try:
+        when = date.fromisoformat(str(value))
+    except ValueError:
+        return None, "expected a date such as 2026-11-28"
+    if when > today + _FUTURE_SLACK:
+        return None, f"{when} is in the future"
+    return when, None
+
+
+def _load_meta(path: Path, label: str, issues: list[LoadIssue], today: date) -> _Meta:
+    meta = _Meta()
+    if not path.exists():
+        return meta
+    parsed = _parse_yaml(path, label, issues)
+    if parsed is None:
+        return meta
+    data, lines = parsed
+    if data is None:
+        return meta
+    if not isinstance(data, dict):
+        issues.append(
+            LoadIssue(label, 1, None, None, "expected 'reviewed: <date>' and 'entries:' lines")
+        )
+        return meta
+    for key in data:
+        if key not in _META_KEYS:
+            issues.append(
+                LoadIssue(
+                    label,
+                    lines.get((key,)),
+                    None,
+                    str(key),
+                    f"unknown field (check its spelling); expected {' or '.join(_META_KEYS)}",
+                )
+            )
+    if data.get("reviewed") is not None:
+        meta.reviewed, problem = _review_date(data["reviewed"], today)
+        if problem:
+            issues.append(LoadIssue(label, lines.get(("reviewed",)), None, "reviewed", problem))
+    entries = data.get("entries")
+    if entries is None:
+        return meta
+    if not isinstance(entries, dict):
+        issues.append(
+            LoadIssue(
+                label,
+                lines.get(("entries",)),
+                None,
+                "entries",
+                "expected one 'entry-id: <date>' line per entry",
+            )
+        )
+        return meta
+    for entry_id, value in entries.items():
+        line = lines.get(("entries", entry_id))
+        meta.lines[str(entry_id)] = line
+        when, problem = _review_date(value, today)
+        if problem:
+            issues.append(LoadIssue(label, line, repr(str(entry_id)), "entries", problem))
+        elif when is not None:
+            meta.entries[str(entry_id)] = when
+    return meta
+
+
+def _load_source_list(
+    path: Path, label: str, issues: list[LoadIssue]
+) -> tuple[ListedSource, ...] | None:
+    """knowledge/sources.yaml: every page entries may cite; None when the file is missing."""
     if not path.exists():
         return None
     parsed = _parse_yaml(path, label, issues)
     if parsed is None:
-        return None
+        return ()
     data, lines = parsed
-    reviewed = data.get("reviewed") if isinstance(data, dict) else None
-    if reviewed is None:
-        return None
-    try:
-        return date.fromisoformat(str(reviewed))
-    except ValueError:
+    if not isinstance(data, list):
         issues.append(
             LoadIssue(
                 label,
-                lines.get(("reviewed",)),
+                lines.get(()),
                 None,
-                "reviewed",
-                "expected a date such as 2026-11-28",
+                None,
+                "expected a list of sources (each starting with '- key: ...')",
             )
         )
-        return None
+        return ()
+    listed: list[ListedSource] = []
+    keys: dict[str, int | None] = {}
+    urls: dict[str, str] = {}
+    for index, raw in enumerate(data):
+        name = _entry_label(data, index, "key")
+        line = lines.get((index,))
+        if not isinstance(raw, dict):
+            issues.append(
+                LoadIssue(label, line, name, None, "each source must be a block of 'field: value'")
+            )
+            continue
+        try:
+            source = ListedSource.model_validate(raw)
+        except ValidationError as exc:
+            issues.extend(_validation_issues(exc, label, lines, index, name))
+            continue
+        if source.key in keys:
+            first = keys[source.key]
+            where = f"{label}:{first}" if first else label
+            issues.append(
+                LoadIssue(label, line, name, "key", f"duplicate key: already used at {where}")
+            )
+            continue
+        keys[source.key] = line
+        if page_key(source.url) in urls:
+            issues.append(
+                LoadIssue(
+                    label,
+                    _best_line(lines, (index, "url")),
+                    name,
+                    "url",
+                    f"this address is already listed as {urls[page_key(source.url)]}",
+                )
+            )
+            continue
+        urls[page_key(source.url)] = source.key
+        listed.append(source)
+    return tuple(listed)
 
 
 def load_seeds(seeds_dir: Path) -> dict[str, SeedDocument]:
@@ -339,9 +463,15 @@ def knowledge_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in _SPECIAL_FILES)
 
 
-def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> KnowledgeBase:
-    """Load and validate every knowledge file; raise KnowledgeBaseError listing all mistakes."""
+def load_knowledge_base(
+    knowledge_dir: Path, seeds_dir: Path | None = None, *, today: date | None = None
+) -> KnowledgeBase:
+    """Load and validate every knowledge file; raise KnowledgeBaseError listing all mistakes.
+
+    `today` (default: the UTC date) is what review dates in meta.yaml may not be later than.
+    """
     knowledge_dir = Path(knowledge_dir)
+    today = today or datetime.now(UTC).date()
     seeds_dir = seeds_dir if seeds_dir is not None else knowledge_dir.parent / "seeds"
     issues: list[LoadIssue] = []
     if not knowledge_dir.is_dir():
@@ -364,8 +494,23 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
     synonyms = _load_synonyms(
         knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE), issues
     )
-    reviewed = _load_meta(knowledge_dir / META_FILE, label(knowledge_dir / META_FILE), issues)
+    meta_label = label(knowledge_dir / META_FILE)
+    meta = _load_meta(knowledge_dir / META_FILE, meta_label, issues, today)
+    listed = _load_source_list(
+        knowledge_dir / SOURCES_FILE, label(knowledge_dir / SOURCES_FILE), issues
+    )
     seeds = load_seeds(seeds_dir)
+    for entry_id, line in meta.lines.items():
+        if entry_id not in declared:
+            issues.append(
+                LoadIssue(
+                    meta_label,
+                    line,
+                    repr(entry_id),
+                    "entries",
+                    f"no entry has the id {entry_id!r} (renamed or removed?)",
+                )
+            )
 
     for entry_id, places in declared.items():
         first_file, first_line = places[0]
@@ -414,7 +559,9 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
         entries=tuple(e for e, _, _ in loaded),
         synonyms=synonyms,
         seeds=seeds,
-        reviewed=reviewed,
+        reviewed=meta.reviewed,
+        entry_reviews=meta.entries,
+        listed_sources=listed,
         files=tuple(label(p) for p in files),
         entry_files={e.id: file for e, file, _ in loaded},
     )

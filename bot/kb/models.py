@@ -20,6 +20,9 @@ ANSWER_HARD_LIMIT = 1500
 ANSWER_SOFT_LIMIT = 700
 QUESTION_LIMIT = 256  # an embed title
 PHRASING_LIMIT = 200
+#: a full web address: scheme, a host with a dot, no spaces
+URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+URL_HINT = "must be a full http(s) address, e.g. https://example.org/page"
 
 Kind = Literal["fact", "position", "about", "safety"]
 
@@ -45,8 +48,8 @@ class Source(_Strict):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
-            raise ValueError("must be a full http(s) address, e.g. https://example.org/page")
+        if value is not None and not URL_PATTERN.match(value):
+            raise ValueError(URL_HINT)
         return value
 
     @model_validator(mode="after")
@@ -137,6 +140,77 @@ class Entry(_Strict):
         return stamps[0] if stamps else None
 
 
+#: how far a listed source can be trusted (knowledge/CURATING.md, "Which sources count")
+STRENGTHS = ("official", "research", "news", "reference", "secondary")
+_LISTED_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def page_key(url: str) -> str:
+    """The form two addresses are compared in: `https://a.org/x/` and `https://a.org/x` match."""
+    return url.strip().rstrip("/")
+
+
+class ListedSource(_Strict):
+    """One row of knowledge/sources.yaml: a page entries may cite, and how far to trust it.
+
+    The list lives in the repository so that curators can check and cite sources without
+    anything from outside it; `kb check` refuses citations of pages that are not listed.
+    """
+
+    key: str = Field(pattern=r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$", max_length=40)
+    title: str = Field(min_length=3, max_length=200)
+    url: str = Field(max_length=500)
+    publisher: str | None = Field(default=None, min_length=2, max_length=120)
+    date: str | None = Field(
+        default=None, description="publication date: 2023, 2023-07 or 2023-07-07"
+    )
+    strength: str = Field(min_length=4, max_length=300)
+    #: why this page should not be cited (kept listed because entries still cite it)
+    avoid: str | None = Field(default=None, min_length=10, max_length=300)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not URL_PATTERN.match(value):
+            raise ValueError(URL_HINT)
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _year_is_text(cls, value: object) -> object:
+        """`date: 2021` reads as a number in YAML; keep it as the text the curator wrote."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        full = {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)
+        try:
+            if _LISTED_DATE.match(value):
+                date.fromisoformat(full)
+                return value
+        except ValueError:
+            pass
+        raise ValueError("expected a date as 2023, 2023-07 or 2023-07-07")
+
+    @field_validator("strength")
+    @classmethod
+    def _known_strength(cls, value: str) -> str:
+        kind = value.split(":", 1)[0].strip()
+        if kind not in STRENGTHS:
+            raise ValueError(
+                f"must start with one of {', '.join(STRENGTHS)} (then ': a note'), not {kind!r}"
+            )
+        return value
+
+    @property
+    def kind(self) -> str:
+        """The strength class alone: official, research, news, reference or secondary."""
+        return self.strength.split(":", 1)[0].strip()
+
+
 class SeedDocument(_Strict):
     """A source article kept in seeds/, with numbered paragraphs a `seed` source can cite."""
 
@@ -152,7 +226,12 @@ class KnowledgeBase(_Strict):
     entries: tuple[Entry, ...]
     synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     seeds: dict[str, SeedDocument] = Field(default_factory=dict)
+    #: when the whole knowledge base was last reviewed (shown by /about)
     reviewed: date | None = None
+    #: entry id -> when that entry was last reviewed on its own (knowledge/meta.yaml `entries:`)
+    entry_reviews: dict[str, date] = Field(default_factory=dict)
+    #: the pages entries may cite (knowledge/sources.yaml); None when the file is missing
+    listed_sources: tuple[ListedSource, ...] | None = None
     files: tuple[str, ...] = ()
     #: entry id -> the file it came from, so messages can point curators to it
     entry_files: dict[str, str] = Field(default_factory=dict)
@@ -165,6 +244,11 @@ class KnowledgeBase(_Strict):
     def by_id(self) -> dict[str, Entry]:
         """Entries by id."""
         return {e.id: e for e in self.entries}
+
+    @cached_property
+    def sources_by_url(self) -> dict[str, ListedSource]:
+        """The listed sources by `page_key` of their address (empty when there is no list)."""
+        return {page_key(s.url): s for s in self.listed_sources or ()}
 
     @cached_property
     def topics(self) -> tuple[str, ...]:

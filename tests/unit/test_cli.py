@@ -135,3 +135,57 @@ def test_unanswered_chat_questions_show_up_as_one_cluster(
     [cluster] = report["clusters"]
     assert cluster["count"] == 3 and "volunteer" in cluster["representative"]
     assert cluster["nearest_id"]
+
+
+def test_kb_review_lists_downvoted_entries_first(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from bot.curator.store import Store
+
+    db = tmp_path / "bot.sqlite3"
+    store = Store(db)
+    for _ in range(3):
+        store.record_vote("k5-belt", up=False)  # today: after its last review
+    store.record_vote("k5-belt", up=True)
+    store.close()
+    monkeypatch.setenv("BOT_DB_PATH", str(db))
+    code, out = run(["kb", "review", "--json"])
+    assert code == 0
+    queue = json.loads(out)
+    first = queue["items"][0]
+    assert (first["id"], first["down"], first["up"]) == ("k5-belt", 3, 1)
+    assert first["reasons"][0]["kind"] == "downvoted"
+    assert queue["votes_from"] == str(db) and queue["max_age_days"] == 365
+    code, out = run(["kb", "review"])
+    assert code == 0
+    assert out.splitlines()[1].split()[:2] == ["k5-belt", "knowledge/cambodia.yaml:"]
+
+
+def test_kb_review_age_from_the_option_or_the_setting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BOT_DB_PATH", str(tmp_path / "none.sqlite3"))
+    _, out = run(["kb", "review", "--json", "--max-age", "100000"])
+    assert not [i for i in json.loads(out)["items"] if i["figures_age_days"]]
+    monkeypatch.setenv("BOT_REVIEW_MAX_AGE_DAYS", "30")
+    _, out = run(["kb", "review", "--json"])
+    queue = json.loads(out)
+    assert queue["max_age_days"] == 30 and queue["items"]
+    assert [i for i in queue["items"] if i["figures_age_days"]]
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_kb_review_bad_input_is_one_line_and_loses_nothing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["kb", "review", "--max-age", "0"])
+    assert exit_.value.code == 2 and "expected 1 or more" in capsys.readouterr().err
+    broken = tmp_path / "bot.sqlite3"
+    broken.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("BOT_DB_PATH", str(broken))
+    code, out = run(["kb", "review"])
+    assert code == 0 and "Review queue" in out
+    [warning] = capsys.readouterr().err.strip().splitlines()
+    assert warning.startswith("warning: 👎 not counted: could not read")
+    assert broken.read_text(encoding="utf-8") == "not a database"

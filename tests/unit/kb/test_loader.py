@@ -163,3 +163,16 @@ def test_bundled_copy_with_a_broken_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "knowledge" / "zz.yaml").write_text("- id: Bad Id\n", encoding="utf-8")
     issues = issues_of(tmp_path / "knowledge")
     assert any("zz.yaml" in i and "field 'id'" in i for i in issues)
+
+
+def test_an_impossible_date_is_a_mistake_with_its_line_not_a_crash(tmp_path: Path) -> None:
+    """YAML would build a date from `2026-02-30` and fail inside the library."""
+    knowledge = make_kb(tmp_path, {"a.yaml": GOOD, "meta.yaml": "reviewed: 2026-02-30\n"})
+    [issue] = issues_of(knowledge)
+    assert issue.startswith("knowledge/meta.yaml:1 field 'reviewed'")
+    assert "expected a date" in issue
+    url = "    url: https://example.org/a"
+    unquoted = GOOD.replace(url, url + "\n    as_of: 2025-09-08")
+    (tmp_path / "b").mkdir()
+    kb = load_knowledge_base(make_kb(tmp_path / "b", {"a.yaml": unquoted}))
+    assert kb.entries[0].sources[0].as_of == "2025-09-08"
