@@ -144,6 +144,14 @@ class _Phrasing:
     content: str
 
 
+def _whose_words(attributed_to: str | None, question: str) -> str:
+    """Whose words an entry can report: the person of a position (and the country in its
+    question: "How did Germany react?"); for other entries, the names in their question."""
+    if attributed_to:
+        return f"{attributed_to} " + " ".join(w for w in question.split() if is_country(w.lower()))
+    return question
+
+
 class Matcher:
     """An immutable index over every phrasing (question, alternates, keywords) of every entry.
 
@@ -204,7 +212,7 @@ class Matcher:
         for entry_id, text in (answers or {}).items():
             if entry_id in self._entry_index:
                 self._entry_text[self._entry_index[entry_id]] += f" {normalizer(text)} "
-        #: whose words a position entry reports, as token ids (see `missing_subjects`)
+        #: whose words each entry can report, as token ids (see `missing_subjects`)
         self._speaker: dict[int, frozenset[int]] = {
             self._entry_index[entry_id]: frozenset(
                 self._vocab[stem(w)] for w in normalizer(who).split() if stem(w) in self._vocab
@@ -276,7 +284,7 @@ class Matcher:
             ((e.id, p) for e in kb.entries for p in e.phrasings),
             normalizer,
             answers={e.id: e.answer for e in kb.entries},
-            speakers={e.id: e.attributed_to for e in kb.entries if e.attributed_to},
+            speakers={e.id: _whose_words(e.attributed_to, e.question) for e in kb.entries},
         )
 
     # -- building -----------------------------------------------------------------------
@@ -586,8 +594,8 @@ class Matcher:
         for number in _ARTICLE.findall(normalized):
             if not re.search(rf" (?:article|art|articles|arts) {number} ", text):
                 missing.append(f"article {number}")
-        speaker = self._speaker.get(e)
-        if speaker:
+        speaker = {t for t in self._speaker.get(e, ()) if t in self._names}
+        if e in self._speaker:
             for match in _SPEAKER.finditer(normalized):
                 phrase = match.group(1) or match.group(2) or ""
                 words = {self._vocab.get(stem(w)) for w in phrase.split()}

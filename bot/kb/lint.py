@@ -33,8 +33,8 @@ _REPLY_WORDS = frozenset(
     "right wrong partly sure indeed".split()
 )
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s|\n")
-#: a warning while the answers that do it are being rewritten; then an error
-BARE_OPENING_SEVERITY: Severity = "warning"
+#: an error: every answer restates its subject (the README, "Curating the knowledge base")
+BARE_OPENING_SEVERITY: Severity = "error"
 
 
 @dataclass(frozen=True)

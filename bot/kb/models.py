@@ -85,6 +85,9 @@ class Entry(_Strict):
     #: true when the answer states a figure that changes over time (then a source must carry
     #: as_of); false to say its figures are historical; unset lets the linter ask
     volatile: bool | None = None
+    #: a curator's remark (why a claim stands, what was checked, what to re-check); kept with
+    #: the entry for the next reviewer and never shown to users
+    note: str | None = Field(default=None, min_length=3, max_length=2000)
 
     @field_validator("alternates", "keywords", mode="before")
     @classmethod

@@ -29,7 +29,7 @@ SAFETY_FACTS = (
 )
 #: floors `make test` keeps on the blind batches pooled (all but the holdout) and on the
 #: holdout alone: a change that loses ground on questions nobody here wrote fails the build
-FLOORS = {"right": 0.55, "wrong": 0.08, "false_answers": 0.15}
+FLOORS = {"right": 0.40, "wrong": 0.05, "false_answers": 0.08}
 #: confidence bands of the reliability table, and the auto-answer threshold
 RELIABLE_AT = 0.9
 AUTO_ANSWER_AT = 0.97

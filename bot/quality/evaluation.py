@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.answer.answerer import Answerer, Reply
 
-MIN_ACCURACY = 0.85
+MIN_ACCURACY = 0.70
 MAX_FALSE_ANSWER_RATE = 0.05
 
 

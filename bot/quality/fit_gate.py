@@ -27,7 +27,7 @@ from bot.config import PROJECT_ROOT
 from bot.quality.blind import HOLDOUT, BlindItem, load_batches, matches
 
 #: a wrong answer costs this many right ones when the threshold is chosen
-WRONG_COST = 2.0
+WRONG_COST = 2.5
 #: L2 penalty on the standardized coefficients
 RIDGE = 1.0
 

@@ -140,12 +140,14 @@ def test_unanswered_chat_questions_show_up_as_one_cluster(
 def test_kb_review_lists_downvoted_entries_first(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    import time
+
     from bot.curator.store import Store
 
     db = tmp_path / "bot.sqlite3"
-    store = Store(db)
+    store = Store(db, clock=lambda: time.time() + 2 * 86_400)  # after any review in meta.yaml
     for _ in range(3):
-        store.record_vote("k5-belt", up=False)  # today: after its last review
+        store.record_vote("k5-belt", up=False)
     store.record_vote("k5-belt", up=True)
     store.close()
     monkeypatch.setenv("BOT_DB_PATH", str(db))

@@ -43,7 +43,7 @@ def test_answers_that_restate_their_subject_pass(answer: str) -> None:
     assert bare_opening(answer) is None
 
 
-def test_kb_check_warns_with_file_entry_and_field(tmp_path: Path) -> None:
+def test_kb_check_flags_bare_openings_with_file_entry_and_field(tmp_path: Path) -> None:
     bare = GOOD.replace(
         "answer: This is the first entry's answer, long enough.",
         "answer: No. This is the first entry's answer, long enough.",
@@ -51,7 +51,7 @@ def test_kb_check_warns_with_file_entry_and_field(tmp_path: Path) -> None:
     kb = load_knowledge_base(make_kb(tmp_path, {"a.yaml": bare}))
     findings, _ = lint(kb)
     [finding] = [f for f in findings if "bare" in f.message]
-    assert BARE_OPENING_SEVERITY == "warning" == finding.severity
+    assert BARE_OPENING_SEVERITY == "error" == finding.severity
     where = (finding.file, finding.entry, finding.field)
     assert where == ("knowledge/a.yaml", "first-entry", "answer")
     assert "'No.'" in finding.message and "restate the subject" in finding.message

@@ -151,6 +151,32 @@ def test_numbers_in_keywords_are_text(tmp_path: Path) -> None:
     assert "344" in kb.entries[0].alternates
 
 
+def test_note_is_kept_for_curators_and_never_searched_or_shown(tmp_path: Path) -> None:
+    from bot.answer import Answerer
+    from bot.terminal.render import reply_to_json
+
+    remark = "Checked against facts.md item 69; zanzibar stays hedged."
+    noted = GOOD.replace(
+        "  related: [second-entry]", f"  related: [second-entry]\n  note: {remark}"
+    )
+    kb = load_knowledge_base(make_kb(tmp_path, {"a.yaml": noted}))
+    first, second = kb.entries
+    assert first.note == remark and second.note is None
+    # a curator's remark is not a way of asking, and no reply carries it
+    assert all("zanzibar" not in p for p in first.phrasings)
+    answerer = Answerer(kb)
+    assert not any(c.entry_id == "first-entry" for c in answerer.rank("zanzibar", limit=5))
+    reply = answerer.answer_entry("first-entry")
+    assert reply is not None and reply.answered
+    assert "zanzibar" not in str(reply_to_json(reply, kb))
+
+
+def test_empty_note_names_the_field(tmp_path: Path) -> None:
+    broken = GOOD.replace("  related: [second-entry]", "  related: [second-entry]\n  note: ''")
+    [issue] = issues_of(make_kb(tmp_path, {"a.yaml": broken}))
+    assert "entry 'first-entry'" in issue and "field 'note'" in issue
+
+
 def test_bundled_knowledge_base_loads() -> None:
     kb = load_knowledge_base(ROOT / "knowledge", ROOT / "seeds")
     assert len(kb.entries) >= 120
