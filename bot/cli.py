@@ -168,10 +168,14 @@ def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
     for finding in errors + warnings:
         print(finding, file=stdout)
     phrasings = sum(len(e.phrasings) for e in kb.entries)
+    khmer = [e for e in kb.entries if e.km is not None]
+    reviewed = sum(1 for e in khmer if e.km is not None and e.km.reviewed)
     print(
         f"{len(kb.entries)} entries in {len(kb.files)} files, {phrasings} phrasings, "
         f"{len(kb.topics)} topics; self-retrieval {retrieval.retrieved}/{retrieval.phrasings} "
-        f"({100 * retrieval.rate:.1f}%); {len(errors)} error(s), {len(warnings)} warning(s)",
+        f"({100 * retrieval.rate:.1f}%); Khmer: {len(khmer)} entries ({reviewed} reviewed), "
+        f"self-retrieval {retrieval.km_retrieved}/{retrieval.km_phrasings} "
+        f"({100 * retrieval.km_rate:.1f}%); {len(errors)} error(s), {len(warnings)} warning(s)",
         file=stdout,
     )
     return 1 if errors else 0

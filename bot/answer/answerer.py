@@ -8,7 +8,11 @@ A wrong confident answer is the worst thing this bot can do. The order of decisi
    and the reply holds one part per question. Small talk ("hi", "thanks!") answers only a
    message that is small talk alone; a part with no content of its own ("who made them?") is
    read together with the part before it.
-3. **Each question**: the matcher ranks entries; the question must be about what the entry is
+3. **The language**: a Khmer message (`bot/answer/language.py`) is matched against the Khmer
+   index (`bot/answer/khmer.py`) and decided by the Khmer thresholds (`KhmerGate`); it gets
+   the Khmer answer, or the English one with a note when only English words of a mixed
+   message matched. A message in another language gets the languages notice.
+4. **Each question**: the matcher ranks entries; the question must be about what the entry is
    about (a person, country, organisation, article number or year it names must be in the
    entry, and "what did X say" must be X's position); then the learned gate
    (`bot/answer/gate.py`) turns the matcher's evidence into the probability that the top entry
@@ -28,8 +32,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.answer.gate import Evidence, Gate, evidence
+from bot.answer.gate import Evidence, Gate, KhmerGate, evidence
 from bot.answer.injection import tries_to_instruct
+from bot.answer.khmer import KhmerCandidate, KhmerIndex, khmer_content, runs
+from bot.answer.language import Language, detect_language, fold_khmer
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
 from bot.answer.safety import reports_a_find
@@ -100,8 +106,12 @@ class Reply(BaseModel):
     suggestions: tuple[Suggestion, ...] = ()
     reason: str = Field(
         description="why this status: confident, safety, small-talk, multi-question, unsure, "
-        "weak, other-subject, keywords-only, instructions, no-match, empty, picked"
+        "weak, other-subject, keywords-only, instructions, no-match, empty, picked, "
+        "other-language (neither English nor Khmer), english-terms (a Khmer message answered "
+        "on its English words), no-khmer (no entry has Khmer text yet)"
     )
+    #: the language the message was read in: "en", "km", or "other" (the languages notice)
+    lang: Language = "en"
     normalized: str = ""
     score: float = Field(
         default=0.0,
@@ -121,6 +131,32 @@ class Reply(BaseModel):
     def shown(self) -> tuple[Reply, ...]:
         """The replies to render: each part of a several-question message, or this one."""
         return self.parts or (self,)
+
+    @property
+    def in_khmer(self) -> bool:
+        """The answer is shown in Khmer: a Khmer message, and the entry has Khmer text."""
+        return self.lang == "km" and self.entry is not None and self.entry.km is not None
+
+    @property
+    def answer_lang(self) -> Language | None:
+        """The language of the answer text shown ("km" or "en"), None when not answered."""
+        if not self.answered or self.entry is None:
+            return None
+        return "km" if self.in_khmer else "en"
+
+    @property
+    def answer_text(self) -> str | None:
+        """The answer text shown: the Khmer answer for a Khmer reply when there is one."""
+        if not self.answered or self.entry is None:
+            return None
+        return self.entry.km.answer if self.in_khmer and self.entry.km else self.entry.answer
+
+    @property
+    def title(self) -> str | None:
+        """The entry's question in the language of the answer."""
+        if self.entry is None:
+            return None
+        return self.entry.km.question if self.in_khmer and self.entry.km else self.entry.question
 
 
 def reading_window(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
@@ -155,12 +191,22 @@ class Answerer:
         policy: Policy | None = None,
         matcher: Matcher | None = None,
         gate: Gate | None = None,
+        khmer_gate: KhmerGate | None = None,
     ) -> None:
         self.kb = kb
         self.policy = policy or Policy()
         self.normalizer = Normalizer(kb.synonyms)
         self.matcher = matcher or Matcher.for_knowledge_base(kb, self.normalizer)
         self.gate = gate or Gate.load()
+        self.khmer = KhmerIndex(
+            (
+                (e.id, e.km.phrasings, e.km.answer, " ".join((*e.phrasings, e.answer)))
+                for e in kb.entries
+                if e.km is not None
+            ),
+            is_latin_name=self.matcher.is_name,
+        )
+        self.khmer_gate = khmer_gate or KhmerGate.load()
         self._safety = next((e for e in kb.entries if e.kind == "safety"), None)
 
     # -- the public calls ----------------------------------------------------------------------
@@ -170,7 +216,7 @@ class Answerer:
         `previous` is the question the same person asked just before, if the adapter keeps
         it: a short follow-up ("and laos?", "who is he?") is then read in its light.
         """
-        if previous:
+        if previous and detect_language(text) == detect_language(previous) == "en":
             rewritten = self.follow_up(previous, text)
             if rewritten is not None:
                 reply = self.ask(rewritten)
@@ -179,10 +225,28 @@ class Answerer:
         window = reading_window(text)
         if not self.normalizer(window):
             return Reply(question=text, status="declined", confidence=0.0, reason="empty")
+        lang = detect_language(window)
         if reports_a_find(window):
-            return self._safety_reply(text)
+            return self._safety_reply(text, "km" if lang == "km" else "en")
         if tries_to_instruct(window):
-            return Reply(question=text, status="declined", confidence=0.0, reason="instructions")
+            return Reply(
+                question=text,
+                status="declined",
+                confidence=0.0,
+                reason="instructions",
+                lang="km" if lang == "km" else "en",
+            )
+        if lang == "other":
+            return Reply(
+                question=text,
+                status="declined",
+                confidence=0.0,
+                reason="other-language",
+                lang="other",
+                normalized=self.normalizer(window),
+            )
+        if lang == "km":
+            return self._khmer(text, window)
         parts = self._parts(window)
         if len(parts) == 1:
             return parts[0].model_copy(update={"question": text})
@@ -248,32 +312,146 @@ class Answerer:
         """Entries to offer while someone is still typing (autocomplete), best first.
 
         Small talk about the bot is left out; with nothing typed yet, the first entries.
+        Khmer typing is matched against the Khmer index (see `language`).
         """
         if not text.strip():
             return [e for e in self.kb.entries if e.kind not in ("about", "safety")][:limit]
+        if detect_language(text[:200]) == "km":
+            found = (self.kb.get(c.entry_id) for c in self.khmer.search(text[:200], limit=limit))
+            return [e for e in found if e is not None and e.kind not in ("about", "safety")]
         entries = (self.kb.get(c.entry_id) for c in self.rank(text[:200], limit=limit))
         return [e for e in entries if e is not None]
 
-    def answer_entry(self, entry_id: str, *, question: str | None = None) -> Reply | None:
-        """A reply for an entry the user picked (autocomplete, a button): no matching needed."""
+    @staticmethod
+    def language(text: str) -> Language:
+        """The language a message is read in: "en", "km" or "other"."""
+        return detect_language(text)
+
+    def answer_entry(
+        self, entry_id: str, *, question: str | None = None, lang: Language = "en"
+    ) -> Reply | None:
+        """A reply for an entry the user picked (autocomplete, a button): no matching needed.
+        `lang="km"` shows its Khmer text when it has some."""
         entry = self.kb.get(entry_id)
         if entry is None:
             return None
+        khmer = lang == "km" and entry.km is not None
         return Reply(
-            question=question or entry.question,
+            question=question or (entry.km.question if khmer and entry.km else entry.question),
             status="answered",
             entry=entry,
             confidence=1.0,
             reason="picked",
+            lang="km" if lang == "km" else "en",
         )
 
     # -- one message, several questions ----------------------------------------------------------
-    def _safety_reply(self, text: str) -> Reply:
+    def _safety_reply(self, text: str, lang: Language = "en") -> Reply:
         if self._safety is None:  # a knowledge base without the advice still never guesses
-            return Reply(question=text, status="declined", confidence=0.0, reason="safety")
+            return Reply(
+                question=text, status="declined", confidence=0.0, reason="safety", lang=lang
+            )
         return Reply(
-            question=text, status="answered", entry=self._safety, confidence=1.0, reason="safety"
+            question=text,
+            status="answered",
+            entry=self._safety,
+            confidence=1.0,
+            reason="safety",
+            lang=lang,
         )
+
+    # -- Khmer -------------------------------------------------------------------------------
+    def _khmer(self, text: str, window: str) -> Reply:
+        """A Khmer message. When its Khmer only asks ("UXO ជាអ្វី?") and the English engine is
+        sure of its English words, that entry answers (in Khmer when it has Khmer text, else
+        in English with a note); otherwise the Khmer index and its thresholds decide, and
+        what is not answered is asked back or declined, in Khmer."""
+        folded = fold_khmer(window)
+        english = self._english_terms(folded)
+        if english is not None and not khmer_content(folded):
+            return english.model_copy(
+                update={
+                    "question": text,
+                    "lang": "km",
+                    "reason": "english-terms",
+                    "normalized": folded,
+                }
+            )
+        candidates = self.khmer.search(window, limit=6) if len(self.khmer) else []
+        status, confidence = self.khmer_gate.decide(candidates)
+        top = candidates[0] if candidates else None
+        if status == "answered" and top is not None:
+            entry = self.kb.get(top.entry_id)
+            runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+            close = top.score - runner_up < self.policy.follow_up_margin
+            return Reply(
+                question=text,
+                status="answered",
+                entry=entry,
+                confidence=confidence,
+                reason="small-talk" if entry and entry.kind == "about" else "confident",
+                lang="km",
+                normalized=folded,
+                suggestions=self._khmer_suggestions(candidates[1:2]) if close else (),
+                score=min(top.score, 1.0),
+            )
+        suggestions = self._khmer_suggestions(candidates)
+        if english is not None and english.entry is not None:
+            # the English words found an entry, the Khmer around them asks something more
+            entry = english.entry
+            first = Suggestion(
+                id=entry.id,
+                question=entry.km.question if entry.km else entry.question,
+                score=english.score,
+            )
+            rest = [s for s in suggestions if s.id != entry.id]
+            suggestions = (first, *rest)[: self.policy.max_suggestions]
+            status = "clarify"
+        if not len(self.khmer) and english is None:
+            reason = "no-khmer"
+        elif top is None and english is None:
+            reason = "no-match"
+        elif top is not None and top.missing and english is None:
+            reason = "other-subject"
+        else:
+            reason = "unsure" if status == "clarify" else "weak"
+        return Reply(
+            question=text,
+            status="clarify" if status == "clarify" and suggestions else "declined",
+            confidence=min(confidence, 0.5),
+            reason=reason,
+            lang="km",
+            normalized=folded,
+            suggestions=suggestions,
+            score=min(top.score, 1.0) if top else 0.0,
+        )
+
+    def _khmer_suggestions(self, candidates: list[KhmerCandidate]) -> tuple[Suggestion, ...]:
+        out: list[Suggestion] = []
+        for c in candidates:
+            entry = self.kb.get(c.entry_id)
+            if entry is None or entry.km is None or entry.kind in ("about", "safety"):
+                continue
+            if c.score < self.policy.suggest_at:
+                continue
+            out.append(
+                Suggestion(id=entry.id, question=entry.km.question, score=round(min(c.score, 1), 4))
+            )
+            if len(out) == self.policy.max_suggestions:
+                break
+        return tuple(out)
+
+    def _english_terms(self, folded: str) -> Reply | None:
+        """The English engine's answer to the English words of a mixed Khmer message ("UXO",
+        "Hun Sen", "convention on cluster munitions"), when it is sure of one (never small
+        talk); None otherwise."""
+        latin = " ".join(piece for khmer, piece in runs(folded) if not khmer)
+        if not latin or not self.normalizer(latin):
+            return None
+        reply = self._decide(latin)
+        if not reply.answered or reply.entry is None or reply.entry.kind == "about":
+            return None
+        return reply
 
     def _parts(self, text: str) -> list[Reply]:
         """Decide each question of the message; small talk and empty parts fold away."""

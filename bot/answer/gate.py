@@ -17,12 +17,16 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bot.answer.khmer import KhmerCandidate
 from bot.answer.matcher import Candidate, Query
 
 GATE_FILE = Path(__file__).with_name("gate.json")
+#: the Khmer thresholds, measured on Khmer questions (`python -m bot.quality.fit_km_gate`)
+KHMER_GATE_FILE = Path(__file__).with_name("gate_km.json")
 
 #: the features, in the order of the coefficients
 FEATURES: tuple[str, ...] = (
@@ -165,3 +169,73 @@ class Gate(BaseModel):
         if extra:
             data["provenance"] = {**data["provenance"], **extra}
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def _interpolate(points: Sequence[tuple[float, float]], x: float) -> float:
+    xs = [p for p, _ in points]
+    i = bisect_right(xs, x)
+    if i == 0:
+        return points[0][1]
+    if i == len(xs):
+        return points[-1][1]
+    (x0, y0), (x1, y1) = points[i - 1], points[i]
+    share = y0 if x1 == x0 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return round(min(max(share, 0.0), 1.0), 4)
+
+
+class KhmerGate(BaseModel):
+    """The Khmer decision: thresholds on the Khmer index's score and its lead.
+
+    The English gate's features come from the English matcher and its coefficients from
+    English questions; the Khmer index measures other things (character n-grams), so Khmer
+    gets its own thresholds, measured on Khmer questions and kept as data beside the English
+    gate (`gate_km.json`, written by `python -m bot.quality.fit_km_gate`).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: answer when the top entry scores this much and leads the runner-up by `min_margin`
+    answer_at: float = Field(ge=0, le=1)
+    min_margin: float = Field(default=0.0, ge=0, le=1)
+    #: ask back from this score; below it, decline
+    clarify_at: float = Field(ge=0, le=1)
+    #: (score, share right) points measured on the Khmer questions; linear in between
+    calibration: tuple[tuple[float, float], ...] = ((0.0, 0.0), (1.0, 1.0))
+    provenance: dict[str, object] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> KhmerGate:
+        if self.clarify_at > self.answer_at:
+            raise ValueError("clarify_at must not exceed answer_at")
+        return self
+
+    def decide(
+        self, candidates: Sequence[KhmerCandidate]
+    ) -> tuple[Literal["answered", "clarify", "declined"], float]:
+        """(status, confidence) for ranked Khmer candidates."""
+        if not candidates:
+            return "declined", 0.0
+        top = candidates[0].score
+        lead = top - (candidates[1].score if len(candidates) > 1 else 0.0)
+        confidence = _interpolate(self.calibration, top)
+        named_elsewhere = bool(candidates[0].missing)  # it names what the entry is not about
+        if top >= self.answer_at and lead >= self.min_margin and not named_elsewhere:
+            return "answered", confidence
+        if top >= self.clarify_at:
+            return "clarify", min(confidence, 0.5)
+        return "declined", min(confidence, 0.5)
+
+    @classmethod
+    def neutral(cls) -> KhmerGate:
+        """Middle-of-the-road thresholds: for tests and before any measurement."""
+        return cls(answer_at=0.6, clarify_at=0.35)
+
+    @classmethod
+    def load(cls, path: Path = KHMER_GATE_FILE) -> KhmerGate:
+        """The shipped Khmer thresholds (raises on a missing or inconsistent file)."""
+        return cls.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+    def dump(self, path: Path) -> None:
+        """Write the thresholds as JSON (what `fit_km_gate` ships)."""
+        data = self.model_dump(mode="json")
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -560,6 +560,12 @@ class Matcher:
             if not self._mentions(e, credits)
         ]
 
+    def is_name(self, word: str) -> bool:
+        """Is this normalized word a name the knowledge base uses (a country, a person, an
+        organisation)? For mixed Khmer questions: "biden" in Khmer text is still a name."""
+        t = self._vocab.get(stem(word), self._surface.get(word))
+        return t is not None and t in self._names
+
     def _stems_of(self, t: int) -> str:
         return next(word for word, i in self._vocab.items() if i == t)
 

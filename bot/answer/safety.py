@@ -9,13 +9,18 @@ still live). Questions about mines in general ("how many mines has Cambodia clea
 CCM ban mines") have the thing but not the situation, and go on to ordinary matching.
 
 The patterns run on `Normalizer.basic` text: lower case, accents and punctuation folded,
-"there's" -> "theres", "don't" -> "do not".
+"there's" -> "theres", "don't" -> "do not". Khmer messages go through Khmer patterns of the
+same shape (`reports_a_find_km`), on Khmer text with its spaces removed, since Khmer writers
+space words as they like; the wordings they were tested on are in
+tests/unit/answer/test_safety_km.py.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.answer.khmer import runs
+from bot.answer.language import fold_khmer, has_khmer
 from bot.answer.normalize import Normalizer
 
 _EXPLOSIVE = (
@@ -91,6 +96,10 @@ def reports_a_find(text: str) -> bool:
     >>> reports_a_find("how many mines has Cambodia cleared since 1992?")
     False
     """
+    return _reports_a_find_en(text) or (has_khmer(text) and reports_a_find_km(text))
+
+
+def _reports_a_find_en(text: str) -> bool:
     basic = Normalizer.basic(text)
     personal = bool(_PERSONAL_RE.search(basic))
     if _STATISTICS.search(basic) and not personal:
@@ -102,3 +111,76 @@ def reports_a_find(text: str) -> bool:
     if _HANDLING_THING.search(basic):
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False
+
+
+# -- Khmer ---------------------------------------------------------------------------------------
+#: a thing that may explode: a mine (not ខែមីនា, March), a bomb or grenade, a shell, a rocket,
+#: unexploded ordnance, explosive remnants, a submunition; English words in a mixed message
+_KM_EXPLOSIVE = (
+    r"(?:មីន(?!ា)|គ្រាប់បែក|គ្រាប់ផ្លោង|គ្រាប់កាំភ្លើងធំ|គ្រាប់រ៉ុក្កែត|រ៉ុក្កែត|គ្រាប់មីស៊ីល"
+    r"|គ្រាប់មិនទាន់ផ្ទុះ|គ្រាប់មិនផ្ទុះ|យុទ្ធភណ្ឌ|សំណល់ជាតិផ្ទុះ|ជាតិផ្ទុះ|អាវុធចង្កោម|កូនគ្រាប់"
+    r"|\b(?:uxos?|erws?|(?:land ?)?mines?|bombs?|bomblets?|grenades?|shells?|rockets?|dpicm)\b)"
+)
+#: what people call a thing they cannot name: something metal, a strange or rusty object
+_KM_SUSPICIOUS = (
+    r"(?:វត្ថុ(?:ដែក|ចម្លែក|គួរឱ្យសង្ស័យ|គួរអោយសង្ស័យ|មិនស្គាល់|ច្រេះ|រាងមូល)|ដុំដែក|បំពង់ដែក"
+    r"|របស់ដែក|ដែកច្រេះ|ដែកចម្លែក|ដែករាងមូល|ដែកអ្វីមួយ|ដែកអ្វីម្យ៉ាង|អ្វីមួយដែលជាដែក)"
+)
+_KM_THING = rf"(?:{_KM_EXPLOSIVE}|{_KM_SUSPICIOUS})"
+#: someone came upon it: found, saw (not យល់ឃើញ, an opinion), came across, dug up, picked
+#: up (not ជ្រើសរើស, to choose), ploughed up, stepped on
+_KM_FOUND = r"(?:រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជីក|(?<!ជ្រើស)រើស|ភ្ជួរ|ជាន់|\bfound\b|\bfind\b)"
+#: it is near people: in a rice field, a plantation, a garden, the house, the village...
+_KM_LYING = (
+    r"(?:ស្រែ|ចម្ការ|វាល|សួន|ផ្ទះ|ភូមិ(?!ភាគ)|សាលា|ទីធ្លា|មាត់បឹង|មាត់ទឹក|ដីរបស់|ដីខ្ញុំ|ដីយើង"
+    r"|កប់)"
+)
+#: the person asks what to do with it: touch (not ប៉ះពាល់, to affect), hold (not កាន់កាប់, to
+#: occupy), open, move, take, sell, scrap, burn, hit (not វាយប្រហារ, to attack), knock, kick
+#: (not បាល់ទាត់, football), dismantle, keep (not ស្តុកទុក, stockpile); is it live or
+#: dangerous; what to do; whom to call or tell
+_KM_HANDLING = (
+    r"(?:ប៉ះ(?!ពាល់)|កាន់(?!កាប់|តែ)|បើក(?!បរ)|រុះរើ|(?<!រុះ)រើ(?!ស)|ផ្លាស់ទី|យកចេញ|យកទៅ|យកមក"
+    r"|លក់|អេតចាយ|ដុត|វាយ(?!ប្រហារ|តម្លៃ)|គោះ|(?<!បាល់)ទាត់|បំបែក|(?<!ស្តុក)ទុក(?!ដាក់)"
+    r"|នៅផ្ទុះ|ផ្ទុះទេ|ផ្ទុះឬ|គ្រោះថ្នាក់ទេ|គ្រោះថ្នាក់ឬ|ធ្វើអ្វី|ធ្វើអី|ធ្វើដូចម្តេច|ធ្វើម៉េច"
+    r"|ធ្វើយ៉ាងម៉េច|ធ្វើយ៉ាងណា|ហៅនរណា|ហៅអ្នកណា|ប្រាប់នរណា|ប្រាប់អ្នកណា|រាយការណ៍)"
+)
+#: someone in the story: I, we, a child (not កូនគ្រាប់, a submunition), relatives, neighbours,
+#: villagers, farmers, a friend (not សម្ព័ន្ធមិត្ត, allies), he or she
+_KM_PERSONAL = (
+    r"(?:ខ្ញុំ|យើង|កូន(?!គ្រាប់)|ក្មេង|ប្អូន|បងប្រុស|បងស្រី|ឪពុក|ម្តាយ|ម៉ែ|មីង|យាយ|ជីដូន|ជីតា"
+    r"|អ្នកជិតខាង|អ្នកភូមិ|កសិករ|(?<!ព័ន្ធ)មិត្ត|គ្រួសារ|ប្តី|ប្រពន្ធ|គាត់|\b(?:i|my|we|our)\b)"
+)
+#: asking for oneself without saying who: "តើគួរ...", "តើអាច...", "បើរកឃើញ..." (if one finds)
+_KM_ASKING = r"(?:តើ(?:គួរ|អាច|ត្រូវ)|(?<!\S)(?:គួរ|អាច)|(?:ប្រសិន)?បើ(?!ក))"
+#: statistics and treaty questions: how many, per year, in total, the number of
+_KM_STATISTICS = re.compile(r"ប៉ុន្មាន|ក្នុងមួយឆ្នាំ|រៀងរាល់ឆ្នាំ|សរុប|ស្ថិតិ|ចំនួន")
+_KM_NEAR = 80  # characters of Khmer (spaces removed) between the thing and the situation
+
+_KM_SITUATION = re.compile(
+    "|".join(
+        rf"{a}.{{0,{_KM_NEAR}}}{_KM_THING}|{_KM_THING}.{{0,{_KM_NEAR}}}{a}"
+        for a in (_KM_FOUND, _KM_LYING, _KM_HANDLING)
+    )
+)
+_KM_PERSONAL_RE = re.compile(_KM_PERSONAL)
+_KM_ASKING_RE = re.compile(_KM_ASKING)
+
+
+def reports_a_find_km(text: str) -> bool:
+    """The Khmer version of `reports_a_find`: a thing that may explode, a situation (found,
+    lying near people, or what to do with it), and someone it happens to (or a question asked
+    for oneself). Statistics questions without a person are not finds.
+
+    >>> reports_a_find_km("ខ្ញុំបានរកឃើញគ្រាប់បែកនៅក្នុងស្រែ តើខ្ញុំគួរធ្វើអ្វី?")
+    True
+    >>> reports_a_find_km("តើកម្ពុជាបានបោសសម្អាតមីនប៉ុន្មានហើយ?")
+    False
+    """
+    compact = " ".join(piece for _, piece in runs(fold_khmer(text)))
+    personal = bool(_KM_PERSONAL_RE.search(compact) or _KM_ASKING_RE.search(compact))
+    if not personal:
+        return False
+    if _KM_STATISTICS.search(compact) and not _KM_PERSONAL_RE.search(compact):
+        return False
+    return bool(_KM_SITUATION.search(compact))

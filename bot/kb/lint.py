@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.answer.answerer import Answerer
+from bot.answer.language import ascii_digits, fold_khmer, has_khmer
+from bot.answer.messages import unreviewed_footer
 from bot.kb.loader import SOURCES_FILE
 from bot.kb.models import ANSWER_SOFT_LIMIT, Entry, KnowledgeBase, page_key
 
@@ -35,6 +37,14 @@ _REPLY_WORDS = frozenset(
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s|\n")
 #: an error: every answer restates its subject (the README, "Curating the knowledge base")
 BARE_OPENING_SEVERITY: Severity = "error"
+#: a Khmer answer longer than this is worth shortening (Khmer takes about twice the
+#: characters of English for the same text); the model refuses KM_ANSWER_HARD_LIMIT
+KM_ANSWER_AIM = 2 * ANSWER_SOFT_LIMIT
+#: what a Khmer answer and its footer must fit in: an embed description, less the 200
+#: characters the renderer keeps for the rest
+KM_DESCRIPTION_ROOM = EMBED_DESCRIPTION_LIMIT - 200
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 @dataclass(frozen=True)
@@ -55,14 +65,37 @@ class Finding:
 
 @dataclass(frozen=True)
 class SelfRetrieval:
-    """How many phrasings find their own entry first."""
+    """How many phrasings find their own entry first (English, and Khmer in the Khmer index)."""
     phrasings: int
     retrieved: int
+    km_phrasings: int = 0
+    km_retrieved: int = 0
 
     @property
     def rate(self) -> float:
         """The share of phrasings that find their own entry first."""
         return self.retrieved / self.phrasings if self.phrasings else 1.0
+
+    @property
+    def km_rate(self) -> float:
+        """The share of Khmer phrasings that find their own entry first."""
+        return self.km_retrieved / self.km_phrasings if self.km_phrasings else 1.0
+
+
+def figures(text: str) -> frozenset[str]:
+    """The numbers in a text, as the set compared between the English and Khmer answers:
+    Khmer digits folded, thousands separators dropped, leading zeros ignored.
+
+    >>> sorted(figures("19,822 killed in 2007–09, ១២ signatories, 2.5%"), key=float)
+    ['2.5', '9', '12', '2007', '19822']
+    """
+    out: set[str] = set()
+    for number in _FIGURE.findall(ascii_digits(text)):
+        parts = [number.replace(",", "")] if _THOUSANDS.fullmatch(number) else number.split(",")
+        for part in parts:
+            whole, dot, decimals = part.partition(".")
+            out.add((whole.lstrip("0") or "0") + (dot + decimals if decimals else ""))
+    return frozenset(out)
 
 
 def lint(
@@ -175,7 +208,89 @@ def lint(
                 "restate the subject ('No, Cambodia has not joined the CCM.', not 'No.')",
             )
     findings += source_findings(kb)
-    return findings, SelfRetrieval(total, retrieved)
+    km_findings, km_total, km_retrieved = khmer_findings(kb, answerer)
+    findings += km_findings
+    return findings, SelfRetrieval(total, retrieved, km_total, km_retrieved)
+
+
+def khmer_findings(kb: KnowledgeBase, answerer: Answerer) -> tuple[list[Finding], int, int]:
+    """Khmer text beside the English: written in Khmer, the same figures as the English
+    answer, short enough for an embed, found first by every Khmer way of asking, not shared
+    with another entry; unreviewed text listed as warnings. Returns (findings, Khmer
+    phrasings, those that find their own entry first)."""
+    files = kb.entry_files
+    findings: list[Finding] = []
+
+    def add(severity: Severity, entry: str, field: str, message: str) -> None:
+        findings.append(Finding(severity, files.get(entry, "knowledge/"), entry, field, message))
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry_id, phrasing in answerer.khmer.phrasings():
+        owners[" ".join(fold_khmer(phrasing).split())].add(entry_id)
+    for phrasing, ids in sorted(owners.items()):
+        for entry_id in sorted(ids) if len(ids) > 1 else ():
+            others = ", ".join(sorted(ids - {entry_id}))
+            add("error", entry_id, "km.alternates", f"{phrasing!r} is also used by {others}")
+    total = retrieved = 0
+    for entry in kb.entries:
+        km = entry.km
+        if km is None:
+            continue
+        fields = [("km.question", km.question), ("km.answer", km.answer)]
+        fields += [(f"km.alternates[{i}]", a) for i, a in enumerate(km.alternates)]
+        for field, text in fields:
+            if not has_khmer(text):
+                add("error", entry.id, field, f"{text[:60]!r} has no Khmer script: write in Khmer")
+        english, khmer = figures(entry.answer), figures(km.answer)
+        if english != khmer:
+            missing = ", ".join(sorted(english - khmer, key=float)) or "none"
+            extra = ", ".join(sorted(khmer - english, key=float)) or "none"
+            add(
+                "error",
+                entry.id,
+                "km.answer",
+                f"its figures differ from the English answer's: missing {missing}; not in the "
+                f"English {extra} (write the same numbers, in ASCII digits)",
+            )
+        footer = len(unreviewed_footer()) if not km.reviewed else 0
+        if len(km.answer) + footer > KM_DESCRIPTION_ROOM:
+            add("error", entry.id, "km.answer", f"{len(km.answer)} characters: too long to show")
+        elif len(km.answer) > KM_ANSWER_AIM:
+            add(
+                "warning",
+                entry.id,
+                "km.answer",
+                f"{len(km.answer)} characters; aim for at most {KM_ANSWER_AIM} in Khmer",
+            )
+        if not km.reviewed:
+            add(
+                "warning",
+                entry.id,
+                "km.reviewed",
+                "Khmer text not yet reviewed by a native speaker: replies say so until a "
+                "reviewer sets 'reviewed: true'",
+            )
+        for i, phrasing in enumerate(km.phrasings):
+            field = "km.question" if i == 0 else f"km.alternates[{i - 1}]"
+            total += 1
+            ranked = answerer.khmer.search(phrasing, limit=2)
+            if ranked and ranked[0].entry_id == entry.id:
+                retrieved += 1
+                continue
+            if not ranked:
+                add("error", entry.id, field, f"{phrasing!r} retrieves nothing in the Khmer index")
+                continue
+            own = next((c for c in ranked if c.entry_id == entry.id), None)
+            own_score = f"{own.score:.2f}" if own else "below the top 2"
+            add(
+                "error",
+                entry.id,
+                field,
+                f"{phrasing!r} retrieves {ranked[0].entry_id} first in the Khmer index "
+                f"(score {ranked[0].score:.2f}, via {ranked[0].phrasing!r}); its own entry "
+                f"scores {own_score}",
+            )
+    return findings, total, retrieved
 
 
 def bare_opening(answer: str) -> str | None:

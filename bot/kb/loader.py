@@ -216,6 +216,17 @@ def _load_entries(
                 )
             )
             continue
+        if "km" in raw and not (raw.get("question") and raw.get("answer")):
+            issues.append(
+                LoadIssue(
+                    label,
+                    _best_line(lines, (index, "km")),
+                    entry_label,
+                    "km",
+                    "Khmer text needs the English entry it translates: write the English "
+                    "question and answer first, with their sources",
+                )
+            )
         try:
             entries.append((Entry.model_validate(raw), label, lines.get((index,))))
         except ValidationError as exc:

@@ -20,6 +20,12 @@ ANSWER_HARD_LIMIT = 1500
 ANSWER_SOFT_LIMIT = 700
 QUESTION_LIMIT = 256  # an embed title
 PHRASING_LIMIT = 200
+#: Khmer takes more characters than English for the same words (vowel signs and subscripts
+#: are characters of their own): a Khmer answer may be this long; the linter checks that it
+#: still fits an embed with its footer
+KM_ANSWER_HARD_LIMIT = 3000
+#: the Khmer ways of asking an entry needs, besides its Khmer question
+KM_MIN_ALTERNATES = 4
 #: a full web address: scheme, a host with a dot, no spaces
 URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 URL_HINT = "must be a full http(s) address, e.g. https://example.org/page"
@@ -69,6 +75,60 @@ class Source(_Strict):
         return self
 
 
+def _numbers_as_text(values: object) -> object:
+    """Curators write `keywords: [344, k5]`; YAML reads 344 as a number. Keep it as text."""
+    if isinstance(values, list | tuple):
+        return [
+            str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in values
+        ]
+    return values
+
+
+def _clean_phrasings(values: tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = tuple(v.strip() for v in values)
+    for v in cleaned:
+        if not v:
+            raise ValueError("empty phrasing")
+        if len(v) > PHRASING_LIMIT:
+            raise ValueError(f"phrasing longer than {PHRASING_LIMIT} characters: {v[:40]}...")
+    return cleaned
+
+
+class KhmerText(_Strict):
+    """An entry's Khmer text, beside its English: the question, ways of asking, the answer.
+
+    The Khmer answer says the same as the English one (same figures, dates, attribution; the
+    entry's sources are shown with it). `reviewed` stays false until a native speaker has
+    checked the text: until then every reply shows that it has not been (`kb check` lists
+    the unreviewed ones).
+    """
+
+    question: str = Field(min_length=2, max_length=QUESTION_LIMIT)
+    alternates: tuple[str, ...] = ()
+    answer: str = Field(min_length=10, max_length=KM_ANSWER_HARD_LIMIT)
+    reviewed: bool = False
+
+    @field_validator("alternates", mode="before")
+    @classmethod
+    def _numbers_are_text(cls, values: object) -> object:
+        return _numbers_as_text(values)
+
+    @field_validator("alternates")
+    @classmethod
+    def _phrasings(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = _clean_phrasings(values)
+        if len(cleaned) < KM_MIN_ALTERNATES:
+            raise ValueError(
+                f"give at least {KM_MIN_ALTERNATES} Khmer ways of asking (found {len(cleaned)})"
+            )
+        return cleaned
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """Every Khmer way of asking: the question first, then the alternates."""
+        return (self.question, *self.alternates)
+
+
 class Entry(_Strict):
     """One curated question and its sourced answer."""
 
@@ -88,28 +148,19 @@ class Entry(_Strict):
     #: a curator's remark (why a claim stands, what was checked, what to re-check); kept with
     #: the entry for the next reviewer and never shown to users
     note: str | None = Field(default=None, min_length=3, max_length=2000)
+    #: the entry in Khmer (optional): answered in Khmer to Khmer questions
+    km: KhmerText | None = None
 
     @field_validator("alternates", "keywords", mode="before")
     @classmethod
     def _numbers_are_text(cls, values: object) -> object:
         """Curators write `keywords: [344, k5]`; YAML reads 344 as a number. Keep it as text."""
-        if isinstance(values, list | tuple):
-            return [
-                str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-                for v in values
-            ]
-        return values
+        return _numbers_as_text(values)
 
     @field_validator("alternates", "keywords")
     @classmethod
     def _phrasings(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        cleaned = tuple(v.strip() for v in values)
-        for v in cleaned:
-            if not v:
-                raise ValueError("empty phrasing")
-            if len(v) > PHRASING_LIMIT:
-                raise ValueError(f"phrasing longer than {PHRASING_LIMIT} characters: {v[:40]}...")
-        return cleaned
+        return _clean_phrasings(values)
 
     @field_validator("related")
     @classmethod

@@ -1,0 +1,319 @@
+"""Measure Khmer matching and fit its thresholds: `python -m bot.quality.fit_km_gate`.
+
+The English gate (bot/answer/gate.json) is fitted on English questions; Khmer questions get
+their own thresholds, measured on labelled Khmer questions (by default the test fixture in
+tests/fixtures/khmer/: Khmer blocks for 22 entries and questions written apart from their
+alternates, some of which the fixture cannot answer). It compares the ways of turning Khmer
+into features on the same scorer (character n-grams of several sizes, and word segmentation
+with khmer-nltk when that package is installed: it is not a dependency), prints top-1
+accuracy, what answering would cost at the best thresholds, and speed, then writes the
+thresholds of the scheme the engine uses to bot/answer/gate_km.json (`--write`).
+
+Thresholds are chosen to maximise right answers minus two per wrong one (a wrong answer or
+an answer to a question the knowledge base cannot answer), as for the English gate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from bot.answer.answerer import Answerer
+from bot.answer.gate import KHMER_GATE_FILE, KhmerGate
+from bot.answer.khmer import KhmerCandidate, KhmerIndex, char_ngrams, runs
+from bot.config import PROJECT_ROOT
+from bot.kb.loader import load_knowledge_base
+from bot.kb.models import KnowledgeBase
+
+FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "khmer"
+WRONG_COST = 2.0
+#: the scheme the engine uses (bot/answer/khmer.py): keep in step with its NGRAM_SIZES
+ENGINE_SCHEME = "char 2-grams"
+
+Features = Callable[[str], list[str]]
+
+
+def with_khmer(kb: KnowledgeBase, blocks: dict[str, dict[str, Any]]) -> KnowledgeBase:
+    """The knowledge base with Khmer blocks added to the entries they name."""
+    entries = tuple(
+        type(e).model_validate({**e.model_dump(), "km": blocks[e.id]}) if e.id in blocks else e
+        for e in kb.entries
+    )
+    return kb.model_copy(update={"entries": entries})
+
+
+def segmented(folded: str) -> list[str]:
+    """Word features from khmer-nltk's segmentation (for the measurement only)."""
+    from khmernltk import word_tokenize  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+    out: list[str] = []
+    for khmer, piece in runs(folded):
+        if khmer:
+            out.extend(w for w in word_tokenize(piece) if w.strip())
+        else:
+            out.append(f"w:{piece}")
+    return out
+
+
+def segmented_with_bigrams(folded: str) -> list[str]:
+    """Segmented words and their bigrams."""
+    words = segmented(folded)
+    return words + [f"{a}|{b}" for a, b in itertools.pairwise(words)]
+
+
+def schemes() -> dict[str, Features]:
+    """Every way of making features that is measured, the engine's first."""
+    out: dict[str, Features] = {
+        ENGINE_SCHEME: char_ngrams,
+        "char 3-grams": lambda t: char_ngrams(t, (3,)),
+        "char 2+3-grams": lambda t: char_ngrams(t, (2, 3)),
+        "char 2+3+4-grams": lambda t: char_ngrams(t, (2, 3, 4)),
+    }
+    try:
+        import khmernltk  # noqa: F401
+    except ImportError:
+        print("khmer-nltk is not installed: word segmentation not measured", file=sys.stderr)
+    else:
+        out["khmer-nltk words"] = segmented
+        out["khmer-nltk words + bigrams"] = segmented_with_bigrams
+    return out
+
+
+@dataclass
+class Outcome:
+    """What one question got: the expected entry and the ranked candidates."""
+
+    expected: str | None
+    candidates: list[KhmerCandidate]
+
+
+@dataclass
+class Costs:
+    """Counts at one set of thresholds."""
+
+    right: int
+    wrong: int
+    false_answers: int
+    asked_back: int
+
+    def value(self) -> float:
+        """Right answers minus WRONG_COST per wrong or false answer."""
+        return self.right - WRONG_COST * (self.wrong + self.false_answers)
+
+
+def _top(outcome: Outcome) -> str | None:
+    return outcome.candidates[0].entry_id if outcome.candidates else None
+
+
+def tally(outcomes: Sequence[Outcome], gate: KhmerGate) -> Costs:
+    """Right, wrong and false answers, and questions asked back, at a gate's thresholds."""
+    right = wrong = false = asked = 0
+    for o in outcomes:
+        status, _ = gate.decide(o.candidates)
+        if status == "answered":
+            top = o.candidates[0].entry_id
+            if o.expected is None:
+                false += 1
+            elif top == o.expected:
+                right += 1
+            else:
+                wrong += 1
+        elif status == "clarify":
+            asked += 1
+    return Costs(right, wrong, false, asked)
+
+
+def fit(outcomes: Sequence[Outcome]) -> KhmerGate:
+    """The thresholds that maximise right minus two per wrong answer (ties: the stricter)."""
+    grid = [round(0.30 + 0.01 * i, 2) for i in range(66)]
+    best: tuple[float, float, float, KhmerGate] | None = None
+    for answer_at in grid:
+        for margin in (0.0, 0.02, 0.04, 0.06, 0.08, 0.10):
+            gate = KhmerGate.neutral().model_copy(
+                update={"answer_at": answer_at, "min_margin": margin}
+            )
+            value = tally(outcomes, gate).value()
+            key = (value, answer_at, margin)
+            if best is None or key > best[:3]:
+                best = (*key, gate)
+    assert best is not None
+    return ask_back_from(outcomes, best[3])
+
+
+def ask_back_from(outcomes: Sequence[Outcome], gate: KhmerGate) -> KhmerGate:
+    """Lower `clarify_at` below `answer_at` while at least half of the questions scoring
+    between the two still have the right entry on top: suggestions worth showing."""
+    clarify_at = gate.answer_at
+    for step in range(1, 30):
+        low = round(gate.answer_at - 0.01 * step, 2)
+        band = [
+            o for o in outcomes if o.candidates and low <= o.candidates[0].score < gate.answer_at
+        ]
+        right = sum(1 for o in band if o.candidates[0].entry_id == o.expected)
+        if band and right < len(band) / 2:
+            break
+        clarify_at = low
+    return gate.model_copy(update={"clarify_at": clarify_at})
+
+
+def calibration(outcomes: Sequence[Outcome], gate: KhmerGate) -> list[tuple[float, float]]:
+    """(score, share right) points: of the answers given with at least that score, the share
+    that were right, smoothed ((right + 1) / (n + 2)) because the samples are small."""
+    answered = [
+        (o.candidates[0].score, o.candidates[0].entry_id == o.expected)
+        for o in outcomes
+        if gate.decide(o.candidates)[0] == "answered"
+    ]
+    points: list[tuple[float, float]] = [(0.0, 0.0)]
+    for at in (gate.answer_at, 0.5, 0.6, 0.7, 0.8, 0.9):
+        given = [ok for score, ok in answered if score >= at]
+        if given and at >= gate.answer_at and at > points[-1][0]:
+            points.append((at, round((sum(given) + 1) / (len(given) + 2), 4)))
+    points.append((1.0, points[-1][1]))
+    return points
+
+
+def measure(
+    kb: KnowledgeBase,
+    questions: list[tuple[str, str | None]],
+    features: Features,
+    is_name: Callable[[str], bool] = lambda word: False,
+) -> tuple[list[Outcome], float, list[float]]:
+    """Build the index with `features`, rank every question; (outcomes, build s, query ms).
+
+    `is_name` (the English matcher's) says which Latin words are names."""
+    start = time.perf_counter()
+    index = KhmerIndex(
+        (
+            (e.id, e.km.phrasings, e.km.answer, " ".join((*e.phrasings, e.answer)))
+            for e in kb.entries
+            if e.km
+        ),
+        features=features,
+        is_latin_name=is_name,
+    )
+    build = time.perf_counter() - start
+    outcomes: list[Outcome] = []
+    times: list[float] = []
+    for question, expected in questions:
+        start = time.perf_counter()
+        candidates = index.search(question, limit=6)
+        times.append(1000 * (time.perf_counter() - start))
+        outcomes.append(Outcome(expected, candidates))
+    return outcomes, build, times
+
+
+def two_fold(outcomes: Sequence[Outcome]) -> Costs:
+    """Thresholds fitted on every other question, counted on the rest, both ways round."""
+    total = Costs(0, 0, 0, 0)
+    for k in (0, 1):
+        train = [o for i, o in enumerate(outcomes) if i % 2 == k]
+        test = [o for i, o in enumerate(outcomes) if i % 2 != k]
+        c = tally(test, fit(train))
+        total = Costs(
+            total.right + c.right,
+            total.wrong + c.wrong,
+            total.false_answers + c.false_answers,
+            total.asked_back + c.asked_back,
+        )
+    return total
+
+
+def run(fixture: Path, write: bool, out: TextIO) -> int:
+    """Measure every scheme on the fixture, print the table, optionally write the gate."""
+    blocks = yaml.safe_load((fixture / "km_blocks.yaml").read_text(encoding="utf-8"))
+    items = yaml.safe_load((fixture / "questions.yaml").read_text(encoding="utf-8"))
+    questions = [(item["q"], item["id"]) for item in items]
+    kb = with_khmer(load_knowledge_base(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "seeds"), blocks)
+    answerable = sum(1 for _, e in questions if e)
+    print(
+        f"{len(blocks)} entries with Khmer; {len(questions)} questions "
+        f"({answerable} answerable, {len(questions) - answerable} not)",
+        file=out,
+    )
+    print(
+        f"{'scheme':28} {'top-1':>7} {'right':>6} {'wrong':>6} {'false':>6} {'asked':>6}"
+        f"  {'2-fold r/w/f':>13} {'build ms':>9} {'query ms':>9}",
+        file=out,
+    )
+    chosen: KhmerGate | None = None
+    chosen_outcomes: list[Outcome] = []
+    is_name = Answerer(kb).matcher.is_name
+    for name, features in schemes().items():
+        features("ក")  # load a model, if the scheme has one, before timing the build
+        outcomes, build, times = measure(kb, questions, features, is_name)
+        top1 = sum(1 for o in outcomes if o.expected and _top(o) == o.expected)
+        gate = fit(outcomes)
+        c = tally(outcomes, gate)
+        cv = two_fold(outcomes)
+        print(
+            f"{name:28} {100 * top1 / answerable:6.1f}% {c.right:6d} {c.wrong:6d} "
+            f"{c.false_answers:6d} {c.asked_back:6d}  "
+            f"{cv.right:5d}/{cv.wrong}/{cv.false_answers:<5d}"
+            f" {1000 * build:9.1f} {statistics.median(times):9.2f}",
+            file=out,
+        )
+        if name == ENGINE_SCHEME:
+            chosen, chosen_outcomes = gate, outcomes
+    assert chosen is not None
+    chosen = chosen.model_copy(
+        update={
+            "calibration": tuple(calibration(chosen_outcomes, chosen)),
+            "provenance": {
+                "scheme": ENGINE_SCHEME,
+                "fitted_on": "tests/fixtures/khmer (the engine developer's own Khmer questions)",
+                "entries_with_khmer": len(blocks),
+                "questions": len(questions),
+                "answerable": answerable,
+                "wrong_cost": WRONG_COST,
+            },
+        }
+    )
+    print(
+        f"\n{ENGINE_SCHEME}: answer from {chosen.answer_at} with a lead of {chosen.min_margin}, "
+        f"ask back from {chosen.clarify_at}",
+        file=out,
+    )
+    engine = Answerer(kb, khmer_gate=chosen)
+    right = wrong = false = 0
+    for question, expected in questions:
+        reply = engine.ask(question)
+        if reply.answered and reply.entry is not None:
+            if expected is None:
+                false += 1
+            elif reply.entry.id == expected:
+                right += 1
+            else:
+                wrong += 1
+    print(
+        f"whole engine (Answerer.ask: safety, English terms, then the Khmer index): "
+        f"{right}/{answerable} right, {wrong} wrong, {false}/{len(questions) - answerable} "
+        "false answers",
+        file=out,
+    )
+    if write:
+        chosen.dump(KHMER_GATE_FILE)
+        print(f"written to {KHMER_GATE_FILE}", file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: `python -m bot.quality.fit_km_gate [--fixture DIR] [--write]`."""
+    parser = argparse.ArgumentParser(prog="python -m bot.quality.fit_km_gate")
+    parser.add_argument("--fixture", type=Path, default=FIXTURE)
+    parser.add_argument("--write", action="store_true", help="write bot/answer/gate_km.json")
+    args = parser.parse_args(argv)
+    return run(args.fixture, args.write, sys.stdout)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

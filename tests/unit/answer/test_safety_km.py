@@ -1,0 +1,83 @@
+"""The Khmer safety detector: someone who found a suspected explosive, written in Khmer, gets
+the safety advice; ordinary Khmer questions about mines and bombs do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.safety import reports_a_find, reports_a_find_km
+
+FINDS = [
+    "ខ្ញុំបានរកឃើញគ្រាប់បែកនៅក្នុងស្រែ តើខ្ញុំគួរធ្វើអ្វី?",  # found a bomb in the rice field
+    "កូនខ្ញុំរើសបានគ្រាប់បែកតូចមួយនៅក្បែរផ្ទះ",  # my child picked up a small bomb near the house
+    "ខ្ញុំឃើញមីននៅក្នុងចម្ការ",  # I saw a mine in the plantation
+    "ឪពុកខ្ញុំភ្ជួរស្រែឃើញគ្រាប់ផ្លោងចាស់មួយ",  # my father, ploughing, found an old shell
+    "ខ្ញុំជីកដីឃើញវត្ថុដែកមួយ តើវាជាមីនទេ?",  # digging, found a metal object: a mine?
+    "មានវត្ថុដែកចម្លែកនៅក្នុងស្រែរបស់ខ្ញុំ តើខ្ញុំអាចប៉ះវាបានទេ",  # strange metal; touch it?
+    "តើខ្ញុំអាចលក់គ្រាប់បែកចាស់ជាអេតចាយបានទេ?",  # can I sell an old bomb as scrap?
+    "អ្នកជិតខាងខ្ញុំរកឃើញគ្រាប់មិនទាន់ផ្ទុះ",  # my neighbour found unexploded ordnance
+    "ខ្ញុំរកឃើញ UXO នៅក្រោយផ្ទះ ត្រូវហៅនរណា?",  # found UXO behind the house: whom to call?
+    "ក្មេងៗបានរកឃើញគ្រាប់បែកដៃនៅសាលា",  # children found a grenade at school
+    "តើខ្ញុំគួរបើកគ្រាប់ផ្លោងនេះមើលទេ?",  # should I open this shell?
+    "ខ្ញុំមានគ្រាប់បែកចាស់មួយនៅផ្ទះ តើវានៅផ្ទុះទៀតទេ?",  # an old bomb at home: still live?
+    "ពូខ្ញុំចង់យកគ្រាប់រ៉ុក្កែតដែលរកឃើញទៅលក់",  # my uncle wants to sell a rocket he found
+    "ឃើញដែកច្រេះរាងមូលនៅវាលស្រែ តើគួរធ្វើអ្វី",  # saw round rusty metal in a field: what now
+    "បើរកឃើញមីននៅក្នុងព្រៃ ត្រូវធ្វើដូចម្តេច?",  # if one finds a mine in the forest
+    "ខ្ញុំដើរជាន់អ្វីមួយដូចជាមីន ជួយផង",  # I stepped on something like a mine, help
+    "កសិករម្នាក់ជីកឃើញគ្រាប់បែកចង្កោមនៅក្នុងស្រែ",  # a farmer dug up a cluster bomb
+    "យាយខ្ញុំទុកគ្រាប់ផ្លោងចាស់មួយនៅក្រោមផ្ទះ តើគ្រោះថ្នាក់ទេ?",  # grandma keeps a shell
+    "តើអាចយកគ្រាប់បែកដែលរកឃើញទៅផ្ទះបានទេ?",  # can one take a found bomb home?
+    "ខ្ញុំរកឃើញអ្វីមួយដែលមើលទៅដូចជាគ្រាប់បែក",  # found something that looks like a bomb
+    "កូនប្រុសខ្ញុំចង់ដុតគ្រាប់ផ្លោងដែលគាត់រកឃើញ",  # my son wants to burn a shell he found
+    "ខ្ញុំឃើញបំពង់ដែកចម្លែកនៅមាត់បឹង",  # a strange metal tube at the lake shore
+    "មានមីននៅជិតផ្ទះខ្ញុំ",  # there is a mine near my house
+    "ខ្ញុំរើសបានកូនគ្រាប់បែកចង្កោម តើអាចកាន់បានទេ",  # picked up a bomblet: can I hold it?
+    "គាត់ទាត់គ្រាប់បែកមួយដែលកប់ក្នុងដី",  # he kicked a bomb buried in the ground
+    "ខ្ញុំរកឃើញ mine នៅក្នុងស្រែ",  # mixed: found a mine in the field
+    "តើគ្រាប់បែកដែលខ្ញុំរកឃើញនៅស្រែនោះនៅផ្ទុះទេ?",  # will the bomb I found still explode?
+    "មានយុទ្ធភណ្ឌមិនទាន់ផ្ទុះនៅក្នុងដីរបស់យើង",  # unexploded ordnance on our land
+    "ខ្ញុំចង់រុះរើគ្រាប់បែកចាស់ដើម្បីយកដែកលក់",  # dismantle an old bomb to sell the metal
+    "ខ្ញុំ​រក​ឃើញ​គ្រាប់​បែក​នៅ​ក្នុង​ស្រែ",  # zero-width spaces between the words
+    "found a bomb in my field ខ្ញុំគួរធ្វើអី",  # English and Khmer
+]
+
+NOT_FINDS = [
+    "តើកម្ពុជាបានបោសសម្អាតមីនប៉ុន្មានហើយ?",  # how many mines has Cambodia cleared
+    "តើអនុសញ្ញានេះហាមឃាត់មីនឬទេ?",  # does the convention ban mines
+    "តើគ្រាប់បែកចង្កោមជាអ្វី?",  # what is a cluster bomb
+    "ហេតុអ្វីបានជាគ្រាប់បែកចង្កោមគ្រោះថ្នាក់?",  # why are cluster bombs dangerous
+    "តើមានមនុស្សប៉ុន្មាននាក់ដែលរងការប៉ះពាល់ដោយមីន?",  # how many people are affected
+    "ខ្ញុំចង់ដឹងថាតើមីនប៉ះពាល់ដល់កសិករយ៉ាងដូចម្តេច",  # how do mines affect farmers
+    "តើ ហ៊ុន សែន មានយល់ឃើញយ៉ាងណាចំពោះគ្រាប់បែកចង្កោម?",  # Hun Sen's view of cluster bombs
+    "ហេតុអ្វីអាមេរិកផ្ញើគ្រាប់ផ្លោងចង្កោមទៅអ៊ុយក្រែន?",  # why did the US send cluster shells
+    "តើ CMAC រកឃើញគ្រាប់បែកប៉ុន្មានគ្រាប់ចាប់តាំងពីឆ្នាំ1992?",  # how many bombs CMAC found
+    "តើខ្សែក្រវាត់មីន K5 នៅឯណា?",  # where is the K5 mine belt
+    "មីននៅកម្ពុជាមកពីណា?",  # where do Cambodia's mines come from
+    "តើរុស្ស៊ីបានប្រើគ្រាប់បែកចង្កោមនៅអ៊ុយក្រែនទេ?",  # has Russia used cluster bombs
+    "ខ្ញុំចង់ដឹងពីប្រវត្តិមីននៅកម្ពុជា",  # the history of mines in Cambodia
+    "តើកម្ពុជានឹងគ្មានមីននៅពេលណា?",  # when will Cambodia be mine-free
+    "សម្ព័ន្ធមិត្តអាមេរិកគួរធ្វើអ្វីចំពោះគ្រាប់បែកចង្កោម?",  # what should US allies do
+    "តើ CCM តម្រូវឱ្យរដ្ឋភាគីបំផ្លាញស្តុកគ្រាប់បែកចង្កោមទេ?",  # stockpile destruction
+    "ថៃបានវាយប្រហារដោយគ្រាប់បែកចង្កោមនៅព្រំដែន",  # Thailand attacked with cluster bombs
+    "ហេតុអ្វីបានជាមានមីននៅក្នុងព្រៃច្រើនម្ល៉េះ",  # why are there so many mines in forests
+    "អ្នកដោះមីនធ្វើការយ៉ាងដូចម្តេច",  # how do deminers work
+    "ខែមីនា ឆ្នាំ2025 មានអ្វីកើតឡើង",  # what happened in March 2025
+    "កូនគ្រាប់បែកចង្កោមមិនផ្ទុះប៉ុន្មានភាគរយ",  # what share of bomblets fail
+    "ខ្ញុំជាសិស្ស ខ្ញុំកំពុងសរសេរអត្ថបទអំពីគ្រាប់បែកចង្កោម",  # a student writing an essay
+    "តើក្រុមគ្រួសារជនរងគ្រោះដោយមីនទទួលបានជំនួយអ្វីខ្លះ",  # help for victims' families
+    "តើកម្ពុជាមានគ្រាប់បែកចង្កោមស្តុកទុកទេ?",  # does Cambodia stockpile cluster bombs
+    "ហ៊ុន សែន ជានរណា?",  # who is Hun Sen
+    "តើកម្ពុជាជាភាគីនៃអនុសញ្ញាស្ដីពីអាវុធចង្កោមឬទេ?",  # is Cambodia in the CCM
+    "ខ្ញុំចូលចិត្តញ៉ាំបាយនៅផ្ទះ",  # I like eating at home (a place, no thing)
+]
+
+
+@pytest.mark.parametrize("text", FINDS)
+def test_khmer_finds_are_recognised(text: str) -> None:
+    assert reports_a_find(text)
+
+
+@pytest.mark.parametrize("text", NOT_FINDS)
+def test_ordinary_khmer_questions_about_mines_are_not_finds(text: str) -> None:
+    assert not reports_a_find_km(text)
+    assert not reports_a_find(text)
