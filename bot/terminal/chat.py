@@ -10,6 +10,7 @@ import sys
 from typing import TextIO
 
 from bot.answer import Answerer, Reply
+from bot.answer.language import Language
 from bot.curator.recording import Recorder
 from bot.curator.store import Store
 from bot.terminal.render import reply_to_text
@@ -19,7 +20,8 @@ OFFER_KEY = "terminal"
 
 BANNER = (
     "CCM Q&A bot — terminal chat on the bundled knowledge base ({count} entries).\n"
-    "Ask about the Convention on Cluster Munitions, Cambodia's clearance record or July 2023.\n"
+    "Ask about the Convention on Cluster Munitions, Cambodia's clearance record or July 2023,\n"
+    "in English or Khmer (ខ្មែរ).\n"
     "Commands: 'topics' to browse, 'quit' to leave."
 )
 
@@ -45,6 +47,7 @@ def chat(
     interactive = stdin.isatty()
     print(BANNER.format(count=len(answerer.kb.entries)), file=stdout)
     last_choices: list[str] = []
+    last_lang: Language = "en"  # a number picked after a Khmer reply answers in Khmer
     while True:
         if interactive:
             print("\nyou> ", end="", file=stdout, flush=True)
@@ -61,7 +64,7 @@ def chat(
             continue
         reply: Reply | None = None
         if text.isdigit() and 1 <= int(text) <= len(last_choices):
-            reply = answerer.answer_entry(last_choices[int(text) - 1])
+            reply = answerer.answer_entry(last_choices[int(text) - 1], lang=last_lang)
             if reply is not None and reply.entry is not None:
                 recorder.pick(reply.entry.id, offer_key=OFFER_KEY, guild_id=None)
         if reply is None:
@@ -71,6 +74,7 @@ def chat(
         if not interactive:
             print(f"\nyou> {text}", file=stdout)
         print(f"bot> {reply_to_text(reply, answerer.kb)}", file=stdout, flush=True)
+        last_lang = "km" if reply.lang == "km" else "en"
         if reply.answered and reply.entry is not None:
             related = [s.id for s in reply.suggestions] + list(reply.entry.related)
             last_choices = list(dict.fromkeys(related))

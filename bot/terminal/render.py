@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.answer import messages as km
 from bot.answer.answerer import Reply
 from bot.kb.models import Entry, KnowledgeBase
 
@@ -30,7 +31,7 @@ def reply_to_json(reply: Reply, kb: KnowledgeBase) -> dict[str, Any]:
     in order, `id` the first answered part's entry, and `parts` one object per question.
     """
     entry = reply.entry if reply.answered else None
-    answers = [p.entry.answer for p in reply.shown if p.answered and p.entry is not None]
+    answers = [p.answer_text for p in reply.shown if p.answer_text is not None]
     return {
         "question": reply.question,
         "answered": entry is not None,
@@ -49,11 +50,16 @@ def reply_to_json(reply: Reply, kb: KnowledgeBase) -> dict[str, Any]:
                 "question": p.question,
                 "status": p.status,
                 "id": p.entry.id if p.answered and p.entry else None,
-                "answer": p.entry.answer if p.answered and p.entry else None,
+                "answer": p.answer_text,
                 "confidence": round(p.confidence, 4),
             }
             for p in reply.parts
         ],
+        # the language the message was read in ("en", "km"; "other": the languages notice),
+        # the language of the answer shown, and whether that Khmer text was reviewed
+        "lang": reply.lang,
+        "answer_lang": reply.answer_lang,
+        "km_reviewed": entry.km.reviewed if reply.in_khmer and entry and entry.km else None,
     }
 
 
@@ -72,6 +78,9 @@ def invalid_input_json(question: str, reason: str) -> dict[str, Any]:
         "attributed_to": None,
         "related": [],
         "parts": [],
+        "lang": "en",
+        "answer_lang": None,
+        "km_reviewed": None,
     }
 
 
@@ -94,14 +103,20 @@ def reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
 def _one_reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
     lines: list[str] = []
     entry = reply.entry if reply.answered else None
+    khmer = reply.in_khmer
     if entry is not None:
-        lines.append(f"» {entry.question}")
+        lines.append(f"» {reply.title}")
         if entry.kind == "position" and entry.attributed_to:
+            if khmer:
+                who = km.POSITION_KM.format(who=entry.attributed_to)
+                lines.append(f"  ({who}: {km.POSITION_NOTE_KM})")
             lines.append(f"  (Position of {entry.attributed_to}, not the bot's view)")
+        if reply.lang == "km" and not khmer:
+            lines.append(f"  ({km.ENGLISH_ONLY_KM})")
         lines.append("")
-        lines.append(entry.answer)
+        lines.append(reply.answer_text or entry.answer)
         lines.append("")
-        lines.append("Sources:")
+        lines.append(f"{km.SOURCES_KM} / Sources:" if khmer else "Sources:")
         for source in sources_of(entry, kb):
             stamp = f" (as of {source['as_of']})" if source["as_of"] else ""
             link = f" <{source['url']}>" if source["url"] else ""
@@ -110,12 +125,20 @@ def _one_reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
         if follow or reply.suggestions:
             lines.append("")
             lines.append("You might also ask:")
-            asked = [s.question for s in reply.suggestions] + [e.question for e in follow]
+            asked = [s.question for s in reply.suggestions] + [
+                e.km.question if khmer and e.km else e.question for e in follow
+            ]
             lines += [f"  {i}. {q}" for i, q in enumerate(dict.fromkeys(asked), 1)]
         lines.append(f"[topic: {entry.topic} · confidence {reply.confidence:.2f}]")
+        if khmer and entry.km and not entry.km.reviewed:
+            lines.append(f"[{km.unreviewed_footer()}]")
         return "\n".join(lines)
     if reply.reason == "empty":
         return EMPTY_TEXT
+    if reply.reason == "other-language":
+        return km.languages_notice(kb.topics)
+    if reply.lang == "km":
+        return _not_answered_km(reply)
     if reply.reason == "instructions":
         return INSTRUCTIONS_TEXT
     if reply.status == "clarify":
@@ -128,4 +151,20 @@ def _one_reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
     if reply.suggestions:
         lines.append("Type a number to pick one, or rephrase your question.")
     lines.append("Type 'topics' to browse everything I know.")
+    return "\n".join(lines)
+
+
+def _not_answered_km(reply: Reply) -> str:
+    """A Khmer message not answered: in Khmer, with the English line where it helps."""
+    if reply.reason == "instructions":
+        return f"{km.INSTRUCTIONS_KM}\n{INSTRUCTIONS_TEXT}"
+    if reply.reason == "no-khmer" and not reply.suggestions:
+        return f"{km.NO_KHMER_KM}\n{km.NO_KHMER_EN}"
+    lines = [km.CLARIFY_KM if reply.status == "clarify" else km.DECLINE_KM]
+    if reply.suggestions and reply.status != "clarify":
+        lines.append(km.CLOSEST_KM)
+    lines += [f"  {i}. {s.question}" for i, s in enumerate(reply.suggestions, 1)]
+    if reply.suggestions:
+        lines.append(km.PICK_KM)
+    lines.append(km.BROWSE_KM)
     return "\n".join(lines)

@@ -61,14 +61,15 @@ class AskCog(commands.Cog):
     @app_commands.command(
         name="ask",
         description="Ask about the CCM, Cambodia's clearance "
-        "record or the July 2023 cluster munition appeals",
+        "record or the July 2023 cluster munition appeals (English or Khmer)",
     )
-    @app_commands.describe(question="Your question, in your own words")
+    @app_commands.describe(question="Your question, in your own words, in English or Khmer")
     @app_commands.checks.dynamic_cooldown(_user_cooldown, key=lambda i: i.user.id)
     async def ask(self, interaction: discord.Interaction[FaqBot], question: str) -> None:
         """Answer a question publicly (or an entry picked from autocomplete)."""
         if question.startswith(PICK_PREFIX):
-            reply = self.bot.answerer.answer_entry(question.removeprefix(PICK_PREFIX))
+            entry_id, _, lang = question.removeprefix(PICK_PREFIX).partition(":")
+            reply = self.bot.answerer.answer_entry(entry_id, lang="km" if lang == "km" else "en")
             if reply is not None:
                 await send_reply(interaction, reply, ephemeral=False)
                 return
@@ -79,14 +80,19 @@ class AskCog(commands.Cog):
     async def ask_autocomplete(
         self, interaction: discord.Interaction[FaqBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        """Suggestions as the user types, straight from the in-memory index."""
-        return [
-            app_commands.Choice(
-                name=render.label(entry.question, render.OPTION_LIMIT),
-                value=f"{PICK_PREFIX}{entry.id}",
+        """Suggestions as the user types, straight from the in-memory index: Khmer questions
+        (answered in Khmer when picked) when the typed text is Khmer."""
+        khmer = self.bot.answerer.language(current) == "km"
+        choices = []
+        for entry in self.bot.answerer.suggest(current, limit=AUTOCOMPLETE_LIMIT):
+            shown = entry.km.question if khmer and entry.km else entry.question
+            choices.append(
+                app_commands.Choice(
+                    name=render.label(shown, render.OPTION_LIMIT),
+                    value=f"{PICK_PREFIX}{entry.id}" + (":km" if khmer else ""),
+                )
             )
-            for entry in self.bot.answerer.suggest(current, limit=AUTOCOMPLETE_LIMIT)
-        ]
+        return choices
 
     async def answer_message(
         self, interaction: discord.Interaction[FaqBot], message: discord.Message

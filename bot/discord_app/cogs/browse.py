@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answer.messages import LANGUAGES_LINE
 from bot.discord_app import render
 from bot.discord_app.ui import browse as browse_ui
 
@@ -56,12 +57,22 @@ class BrowseCog(commands.Cog):
                 "of July 2023 and a verified fact sheet drawn from the treaty text, the UN, "
                 "the Cluster Munition Monitor, Cambodia's CMAA and news reports. Each answer "
                 'lists its sources; figures carry an "as of" date; what people said is '
-                "attributed to them. When I'm not sure, I say so."
+                "attributed to them. When I'm not sure, I say so.\n\n"
+                "I answer in **English** and in **Khmer** (ខ្មែរ): ask in Khmer and you get "
+                "the Khmer answer, with its sources. The Khmer text says when no native "
+                "speaker has reviewed it yet."
             ),
         )
         embed.add_field(name="Entries", value=str(len(kb.entries)))
         embed.add_field(name="Topics", value=str(len(kb.topics)))
         embed.add_field(name="Last reviewed", value=reviewed)
+        khmer = [e for e in kb.entries if e.km is not None]
+        reviewed_km = sum(1 for e in khmer if e.km is not None and e.km.reviewed)
+        embed.add_field(
+            name="Languages",
+            value=f"{LANGUAGES_LINE}\nKhmer: {len(khmer)} entries, {reviewed_km} reviewed",
+            inline=False,
+        )
         await interaction.response.send_message(embed=render.fit(embed), ephemeral=True)
 
 

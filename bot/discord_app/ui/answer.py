@@ -50,9 +50,11 @@ def reply_message(kb: KnowledgeBase, reply: Reply) -> tuple[list[discord.Embed],
 
 
 class AnswerButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"faq:answer:(?P<id>{ENTRY_ID})"
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=rf"faq:answer:(?P<id>{ENTRY_ID})(?::(?P<lang>km))?",
 ):
-    """Answers one entry, exactly (a follow-up, a suggestion, a question in a list)."""
+    """Answers one entry, exactly (a follow-up, a suggestion, a question in a list); under a
+    Khmer reply (custom_id ending in `:km`) it answers in Khmer too."""
 
     def __init__(
         self,
@@ -60,9 +62,14 @@ class AnswerButton(
         text: str = "Answer",
         style: discord.ButtonStyle = discord.ButtonStyle.secondary,
         row: int | None = None,
+        lang: str = "en",
     ) -> None:
-        super().__init__(make_button(f"faq:answer:{entry_id}", text, style=style, row=row))
+        suffix = ":km" if lang == "km" else ""
+        super().__init__(
+            make_button(f"faq:answer:{entry_id}{suffix}", text, style=style, row=row)
+        )
         self.entry_id = entry_id
+        self.lang = "km" if lang == "km" else "en"
 
     @classmethod
     async def from_custom_id(
@@ -73,13 +80,15 @@ class AnswerButton(
         /,
     ) -> AnswerButton:
         """Rebuild the button from a click on any message, keeping its label."""
-        return cls(match["id"], getattr(item, "label", None) or "Answer")
+        return cls(
+            match["id"], getattr(item, "label", None) or "Answer", lang=match["lang"] or "en"
+        )
 
     @guarded
     async def callback(self, interaction: discord.Interaction[FaqBot]) -> None:
         """Answer the entry privately; a pick from suggestions is paired with its question."""
         bot = interaction.client
-        reply = bot.answerer.answer_entry(self.entry_id)
+        reply = bot.answerer.answer_entry(self.entry_id, lang="km" if self.lang == "km" else "en")
         if reply is None:
             await interaction.response.send_message(
                 "That question is no longer in the knowledge base. Try `/topics`.", ephemeral=True
@@ -166,10 +175,12 @@ class AnswerView(TimedView):
         super().__init__()
         assert reply.entry is not None
         follow = [s.id for s in reply.suggestions] + list(reply.entry.related)
+        lang = "km" if reply.lang == "km" else "en"
         for row, entry_id in enumerate(list(dict.fromkeys(follow))[:FOLLOW_UPS]):
             entry = kb.get(entry_id)
             if entry is not None and entry_id != reply.entry.id:
-                self.add_item(AnswerButton(entry_id, entry.question, row=row))
+                question = entry.km.question if lang == "km" and entry.km else entry.question
+                self.add_item(AnswerButton(entry_id, question, row=row, lang=lang))
         self.add_item(FeedbackButton(reply.entry.id, "up"))
         self.add_item(FeedbackButton(reply.entry.id, "down"))
         _, truncated = render.sources_value(render.source_lines(reply.entry, kb))
@@ -189,6 +200,7 @@ class SuggestionView(TimedView):
                     f"{i}. {suggestion.question}",
                     style=discord.ButtonStyle.primary,
                     row=i - 1,
+                    lang="km" if reply.lang == "km" else "en",
                 )
             )
 
