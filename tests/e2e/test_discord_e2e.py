@@ -244,3 +244,12 @@ async def test_admin_kb_reload_and_gaps(fake: FakeDiscord, bot: FaqBot) -> None:
             if name == "reload"
             else ("Unanswered questions" in text)
         )
+
+
+async def test_a_follow_up_is_read_with_the_same_persons_last_question(
+    fake: FakeDiscord, bot: FaqBot
+) -> None:
+    first = await ask(fake, "what did hun sen ask nato")
+    assert first.body["data"]["embeds"][0]["title"].startswith("What did Hun Sen")
+    second = await ask(fake, "who is he?")
+    assert second.body["data"]["embeds"][0]["title"] == "Who is Hun Sen?"

@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answer import Reply
-from bot.bounded import BoundedDict
+from bot.bounded import BoundedDict, Recent
 from bot.discord_app import errors, render
 from bot.discord_app.ui import answer as answer_ui
 from bot.discord_app.ui import autoanswer as autoanswer_ui
@@ -26,6 +26,9 @@ PICK_PREFIX = "entry:"  # autocomplete values that name an entry rather than fre
 AUTOCOMPLETE_LIMIT = 25
 #: messages already auto-answered, so an edit or a replay never answers twice
 AUTO_ANSWERED_MEMORY = 10_000
+#: a follow-up ("and laos?") is read with the same person's question in the same channel
+#: asked at most this many seconds before
+FOLLOW_UP_SECONDS = 5 * 60
 
 
 def _user_cooldown(interaction: discord.Interaction[FaqBot]) -> app_commands.Cooldown | None:
@@ -44,6 +47,9 @@ class AskCog(commands.Cog):
             bot.settings.cooldown_rate, bot.settings.cooldown_seconds, commands.BucketType.user
         )
         self.auto_answered: BoundedDict[int, None] = BoundedDict(size=AUTO_ANSWERED_MEMORY)
+        self.previous: Recent[tuple[int | None, int], str] = Recent(
+            size=AUTO_ANSWERED_MEMORY, ttl=FOLLOW_UP_SECONDS
+        )
         self.context_menu = app_commands.ContextMenu(
             name="Answer with the FAQ", callback=self.answer_message
         )
@@ -72,8 +78,16 @@ class AskCog(commands.Cog):
             if reply is not None:
                 await send_reply(interaction, reply, ephemeral=False)
                 return
-        reply = self.bot.answerer.ask(question)
+        reply = self._ask(question, (interaction.channel_id, interaction.user.id))
         await send_reply(interaction, reply, ephemeral=False)
+
+    def _ask(self, text: str, who: tuple[int | None, int]) -> Reply:
+        """Ask the engine, reading a short follow-up with this person's last question here."""
+        reply = self.bot.answerer.ask(text, previous=self.previous.get(who))
+        last = reply.shown[-1]
+        if last.normalized:
+            self.previous[who] = last.normalized
+        return reply
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
@@ -130,7 +144,7 @@ class AskCog(commands.Cog):
             return
         reply: Reply | None = None
         try:
-            reply = self.bot.answerer.ask(message.content)
+            reply = self._ask(message.content, (message.channel.id, message.author.id))
             embeds, view = reply_message(self.bot.answerer.kb, reply)
             view.message = await message.reply(embeds=embeds, view=view, mention_author=False)
         except Exception as exc:
