@@ -98,6 +98,10 @@ _FUNCTION_WORDS = """
     info information details detail question answer regarding re wrt vs versus via per
     etc eg ie overview summary summarise summarize simple simply words short brief briefly
     basics basic quick gist nutshell eli5 tldr everything anyway exactly wonder
+    myself yourself himself herself itself ourselves themselves anybody nobody somebody
+    everybody whatever whoever whenever however though although because since while
+    unless whether until yes no not maybe perhaps probably really right now today
+    guess honest literally wait hmm huh wow omg
 """
 
 #: function words and chat verbs, as written and as stemmed (the matcher compares stems)

@@ -278,7 +278,13 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
                     line,
                     None,
                     str(canonical),
-                    "expected a term followed by a list of its variants",
+                    "expected a term followed by a list of its variants"
+                    + (
+                        " (YAML reads yes, no, on, off, true and false as true or false: "
+                        'put the word in quotes, e.g. "no":)'
+                        if isinstance(canonical, bool) or any(isinstance(v, bool) for v in variants)
+                        else ""
+                    ),
                 )
             )
             continue

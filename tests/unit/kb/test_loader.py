@@ -202,3 +202,13 @@ def test_an_impossible_date_is_a_mistake_with_its_line_not_a_crash(tmp_path: Pat
     (tmp_path / "b").mkdir()
     kb = load_knowledge_base(make_kb(tmp_path / "b", {"a.yaml": unquoted}))
     assert kb.entries[0].sources[0].as_of == "2025-09-08"
+
+
+def test_a_bare_yes_or_no_in_synonyms_gets_a_quoting_hint(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "synonyms.yaml").write_text("no: [nah, nope]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_knowledge_base(folder)
+    assert 'put the word in quotes, e.g. "no":' in caught.value.summary()
