@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.answer.gate import Evidence, Gate, evidence
 from bot.answer.injection import tries_to_instruct
+from bot.answer.lexicon import STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
 from bot.answer.safety import reports_a_find
@@ -229,12 +230,23 @@ class Answerer:
             kinds = ("person",) if pointers <= _PERSON_POINTERS else ("country", "other")
             names = [n for k in kinds for n in self.matcher.names(before, k)]
             if names:
-                who = " ".join(dict.fromkeys(names))
-                return " ".join(who if w in _POINTERS else w for w in words)
+                # "it" after "what is the k5 belt" is "the k5 belt", not only "k5": try the
+                # names alone and the previous question's content words, keep the surer
+                content = [w for w in before.split() if w not in STOPWORDS and w not in names]
+                readings = [
+                    " ".join(stand_in if w in _POINTERS else w for w in words)
+                    for stand_in in (" ".join(dict.fromkeys(names)), " ".join([*names, *content]))
+                ]
+                return max(readings, key=self._surety)
         query = self.matcher.parse(self.matcher.respell(rest))
         if opener and not query.informative:
             return f"{before} {rest}"
         return None
+
+    def _surety(self, text: str) -> float:
+        """The gate's probability for a question, 0 when a rule would not let it answer."""
+        match = self.match(text)
+        return 0.0 if match is None or match.rule else match.probability
 
     def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
         """Entries ranked for a message, best first, with no policy applied.
