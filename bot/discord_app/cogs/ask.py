@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -12,6 +13,7 @@ from discord.ext import commands
 from bot.answer import MAX_QUESTION_CHARS, Reply
 from bot.bounded import BoundedDict
 from bot.discord_app import errors, render
+from bot.discord_app.delivery import deliver
 from bot.discord_app.ui import answer as answer_ui
 from bot.discord_app.ui import autoanswer as autoanswer_ui
 from bot.discord_app.ui.answer import reply_message, send_reply
@@ -71,16 +73,17 @@ class AskCog(commands.Cog):
     @app_commands.checks.dynamic_cooldown(_user_cooldown, key=lambda i: i.user.id)
     async def ask(self, interaction: discord.Interaction[FaqBot], question: str) -> None:
         """Answer a question publicly (or an entry picked from autocomplete)."""
-        if question.startswith(PICK_PREFIX):
-            reply = self.bot.answerer.answer_entry(question.removeprefix(PICK_PREFIX))
-            if reply is not None:
-                await send_reply(interaction, reply, ephemeral=False)
+        with self.bot.metrics.interaction("slash"):
+            if question.startswith(PICK_PREFIX):
+                reply = self.bot.answerer.answer_entry(question.removeprefix(PICK_PREFIX))
+                if reply is not None:
+                    await send_reply(interaction, reply, ephemeral=False)
+                    return
+            if len(question) > MAX_QUESTION_CHARS:
+                await send_ephemeral(interaction, TOO_LONG)
                 return
-        if len(question) > MAX_QUESTION_CHARS:
-            await send_ephemeral(interaction, TOO_LONG)
-            return
-        reply = self.bot.answerer.ask(question)
-        await send_reply(interaction, reply, ephemeral=False)
+            reply = self.bot.ask(question)
+            await send_reply(interaction, reply, ephemeral=False)
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
@@ -102,11 +105,15 @@ class AskCog(commands.Cog):
         if not message.content.strip():
             await send_ephemeral(interaction, "That message has no text I can read.")
             return
-        reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
-        embed, view = reply_message(self.bot.answerer.kb, reply)
-        sent = await interaction.response.send_message(
-            content=f"↪ In reply to {message.jump_url}", embed=embed, view=view
-        )
+        with self.bot.metrics.interaction("context-menu"):
+            reply = self.bot.ask(message.content[: MAX_QUESTION_CHARS + 1])
+            embed, view = reply_message(self.bot.answerer.kb, reply)
+            sent = await deliver(
+                lambda: interaction.response.send_message(
+                    content=f"↪ In reply to {message.jump_url}", embed=embed, view=view
+                ),
+                metrics=self.bot.metrics,
+            )
         view.attach_interaction(interaction)
         self.bot.recorder.reply(
             reply,
@@ -137,9 +144,13 @@ class AskCog(commands.Cog):
             return
         reply: Reply | None = None
         try:
-            reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
-            embed, view = reply_message(self.bot.answerer.kb, reply)
-            view.message = await message.reply(embed=embed, view=view, mention_author=False)
+            with self.bot.metrics.interaction("dm" if message.guild is None else "mention"):
+                reply = self.bot.ask(message.content[: MAX_QUESTION_CHARS + 1])
+                embed, view = reply_message(self.bot.answerer.kb, reply)
+                view.message = await deliver(
+                    lambda: message.reply(embed=embed, view=view, mention_author=False),
+                    metrics=self.bot.metrics,
+                )
         except Exception as exc:
             entry = reply.entry.id if reply is not None and reply.entry else None
             await errors.report_message(message, exc, where="mention", entry=entry)
@@ -156,14 +167,26 @@ class AskCog(commands.Cog):
         if message.id in self.auto_answered or not message.content.strip():
             return
         reply: Reply | None = None
+        start = time.perf_counter()
         try:
-            reply = self.bot.answerer.ask(message.content[: MAX_QUESTION_CHARS + 1])
+            reply = self.bot.ask(message.content[: MAX_QUESTION_CHARS + 1])
             if not reply.answered or reply.confidence < self.bot.settings.autoanswer_confidence:
                 return
             self.auto_answered[message.id] = None
             embed, view = reply_message(self.bot.answerer.kb, reply)
             view.add_item(IgnoreButton(message.author.id))
-            view.message = await message.reply(embed=embed, view=view, mention_author=False)
+            view.message = await deliver(
+                lambda: message.reply(embed=embed, view=view, mention_author=False),
+                metrics=self.bot.metrics,
+            )
+            self.bot.metrics.interaction_seconds.labels("auto-answer").observe(
+                time.perf_counter() - start
+            )
+            self.bot.recorder.reply(
+                reply,
+                guild_id=message.guild.id if message.guild else None,
+                channel_kind="guild",
+            )
         except discord.Forbidden:
             log.warning("no permission to auto-answer in channel %s", message.channel.id)
         except Exception as exc:  # nobody asked the bot here: log, never post an apology
