@@ -15,7 +15,7 @@ import pytest
 
 from bot.answer.answerer import Answerer
 from bot.cli import main
-from bot.curator.database import Database, SchemaTooOld
+from bot.curator.database import Database, DatabaseError, SchemaTooOld
 from bot.curator.html import format_html
 from bot.curator.recording import Recorder
 from bot.curator.report import build_report, cluster_questions, format_text
@@ -242,3 +242,14 @@ def test_report_cli_reads_postgres_from_bot_db_url(
     )
     assert not (tmp_path / "unused.sqlite3").exists()
     assert os.environ["BOT_DB_URL"] == postgres_url
+
+
+def test_the_report_connection_cannot_write(database: Database) -> None:
+    Store(database).close()  # create the schema
+    db = database.connect(read_only=True)
+    try:
+        with pytest.raises(DatabaseError):
+            db.execute("INSERT INTO hits (day, entry_id, guild_id, count) VALUES (1, 'x', 0, 1)")
+    finally:
+        db.close()
+    assert rows(database, "SELECT COUNT(*) FROM hits") == [(0,)]
