@@ -43,7 +43,12 @@ class GuildConfig:
         try:
             channels = await asyncio.wrap_future(self._store.read(_read_channels))
         except DatabaseError as exc:
-            log.error("guild settings not loaded yet (%s); retrying in the background", exc)
+            # the store has logged the outage itself: this only says what it means here
+            log.warning(
+                "auto-answer channels not loaded yet (%s); retrying every %.0f s",
+                exc,
+                RELOAD_SECONDS,
+            )
             return False
         self._channels = channels
         self.loaded = True

@@ -365,3 +365,27 @@ def test_snowflake_ids_fit(database: Database) -> None:
     store.close()
     assert rows(database, "SELECT guild_id FROM unanswered") == [(snowflake,)]
     assert rows(database, "SELECT guild_id FROM hits") == [(snowflake,)]
+
+
+async def test_guild_settings_load_once_the_database_is_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.discord_app import guild_config
+    from bot.discord_app.guild_config import GuildConfig
+
+    path = tmp_path / "s.sqlite3"
+    first = Store(path)
+    first.set_autoanswer(2000, 3000, True)
+    first.close()
+    monkeypatch.setattr(guild_config, "RELOAD_SECONDS", 0.05)
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    store = Store(path, busy_timeout=0.05, retry_max_seconds=0.1)
+    config = GuildConfig(store)
+    assert not await config.load()  # down at start: nothing known yet
+    assert not config.autoanswer(2000, 3000)
+    locker.execute("ROLLBACK")
+    locker.close()
+    await asyncio.wait_for(config.keep_loading(), 10)
+    assert config.autoanswer(2000, 3000)
+    store.close()
