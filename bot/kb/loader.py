@@ -50,6 +50,8 @@ class LoadIssue:
     entry: str | None
     field: str | None
     message: str
+    #: the file could not be parsed at all: fix this first, other problems may follow from it
+    syntax: bool = False
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
@@ -65,11 +67,14 @@ class KnowledgeBaseError(Exception):
     """The knowledge base could not be loaded; `issues` holds every mistake found."""
 
     def __init__(self, issues: Iterable[LoadIssue]) -> None:
-        self.issues = sorted(issues, key=lambda i: (i.file, i.line or 0, i.message))
+        self.issues = sorted(issues, key=lambda i: (not i.syntax, i.file, i.line or 0, i.message))
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        """Every problem, one per line, for a terminal or a Discord reply."""
+        """Every problem, one per line (files that cannot be parsed first), for a terminal or
+        a Discord reply; a single problem is a single line."""
+        if len(self.issues) == 1:
+            return f"problem in the knowledge base: {self.issues[0]}"
         lines = [f"{len(self.issues)} problem(s) in the knowledge base:"]
         lines += [f"  - {issue}" for issue in self.issues]
         return "\n".join(lines)
@@ -112,10 +117,12 @@ def _parse_yaml(
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        issues.append(LoadIssue(label, None, None, None, f"not valid UTF-8 text ({exc.reason})"))
+        issues.append(
+            LoadIssue(label, None, None, None, f"not valid UTF-8 text ({exc.reason})", True)
+        )
         return None
     except OSError as exc:
-        issues.append(LoadIssue(label, None, None, None, f"cannot be read: {exc.strerror}"))
+        issues.append(LoadIssue(label, None, None, None, f"cannot be read: {exc.strerror}", True))
         return None
     try:
         node = yaml.compose(text, Loader=_TextDatesLoader)
@@ -125,10 +132,12 @@ def _parse_yaml(
         line = mark.line + 1 if mark else None
         problem = exc.problem or "invalid YAML"
         hint = f" ({exc.context})" if exc.context else ""
-        issues.append(LoadIssue(label, line, None, None, f"YAML syntax error: {problem}{hint}"))
+        issues.append(
+            LoadIssue(label, line, None, None, f"YAML syntax error: {problem}{hint}", True)
+        )
         return None
     except yaml.YAMLError as exc:
-        issues.append(LoadIssue(label, None, None, None, f"YAML error: {exc}"))
+        issues.append(LoadIssue(label, None, None, None, f"YAML error: {exc}", True))
         return None
     lines: dict[tuple[str | int, ...], int] = {}
     duplicates: list[tuple[tuple[str | int, ...], int]] = []
@@ -506,8 +515,11 @@ def load_knowledge_base(
         knowledge_dir / SOURCES_FILE, label(knowledge_dir / SOURCES_FILE), issues
     )
     seeds = load_seeds(seeds_dir)
+    # a file that could not be parsed declares no ids: "no entry has the id" would only echo
+    # its syntax error, once for every link into it (meta.yaml's review dates, `related`)
+    unparsed = any(issue.syntax for issue in issues)
     for entry_id, line in meta.lines.items():
-        if entry_id not in declared:
+        if entry_id not in declared and not unparsed:
             issues.append(
                 LoadIssue(
                     meta_label,
@@ -529,7 +541,7 @@ def load_knowledge_base(
             )
     for entry, file, line in loaded:
         for related in entry.related:
-            if related not in declared:
+            if related not in declared and not unparsed:
                 issues.append(
                     LoadIssue(
                         file, line, repr(entry.id), "related", f"no entry has the id {related!r}"

@@ -41,7 +41,7 @@ def chat(
 ) -> int:
     """Questions in, answers out. With a store, what could not be answered is recorded for
     the curators (`python -m bot report`), with the suggestion picked afterwards."""
-    recorder = Recorder(store or Store.disabled())
+    recorder = Recorder(store or Store.disabled(), normalize=answerer.normalizer)
     interactive = stdin.isatty()
     print(BANNER.format(count=len(answerer.kb.entries)), file=stdout)
     last_choices: list[str] = []
@@ -68,6 +68,8 @@ def chat(
             reply = answerer.ask(text)
             recorder.forget(OFFER_KEY)
             recorder.reply(reply, guild_id=None, channel_kind="terminal", offer_key=OFFER_KEY)
+        else:  # a picked suggestion or follow-up: an answer given, as on Discord
+            recorder.reply(reply, guild_id=None, channel_kind="terminal")
         if not interactive:
             print(f"\nyou> {text}", file=stdout)
         print(f"bot> {reply_to_text(reply, answerer.kb)}", file=stdout, flush=True)

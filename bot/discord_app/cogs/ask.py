@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -12,6 +13,7 @@ from discord.ext import commands
 from bot.answer import Reply
 from bot.bounded import BoundedDict, Recent
 from bot.discord_app import errors, render
+from bot.discord_app.delivery import deliver
 from bot.discord_app.ui import answer as answer_ui
 from bot.discord_app.ui import autoanswer as autoanswer_ui
 from bot.discord_app.ui.answer import reply_message, send_reply
@@ -73,17 +75,18 @@ class AskCog(commands.Cog):
     @app_commands.checks.dynamic_cooldown(_user_cooldown, key=lambda i: i.user.id)
     async def ask(self, interaction: discord.Interaction[FaqBot], question: str) -> None:
         """Answer a question publicly (or an entry picked from autocomplete)."""
-        if question.startswith(PICK_PREFIX):
-            reply = self.bot.answerer.answer_entry(question.removeprefix(PICK_PREFIX))
-            if reply is not None:
-                await send_reply(interaction, reply, ephemeral=False)
-                return
-        reply = self._ask(question, (interaction.channel_id, interaction.user.id))
-        await send_reply(interaction, reply, ephemeral=False)
+        with self.bot.metrics.interaction("slash"):
+            if question.startswith(PICK_PREFIX):
+                reply = self.bot.answerer.answer_entry(question.removeprefix(PICK_PREFIX))
+                if reply is not None:
+                    await send_reply(interaction, reply, ephemeral=False)
+                    return
+            reply = self._ask(question, (interaction.channel_id, interaction.user.id))
+            await send_reply(interaction, reply, ephemeral=False)
 
     def _ask(self, text: str, who: tuple[int | None, int]) -> Reply:
         """Ask the engine, reading a short follow-up with this person's last question here."""
-        reply = self.bot.answerer.ask(text, previous=self.previous.get(who))
+        reply = self.bot.ask(text, previous=self.previous.get(who))
         last = reply.shown[-1]
         if last.normalized:
             self.previous[who] = last.normalized
@@ -109,11 +112,15 @@ class AskCog(commands.Cog):
         if not message.content.strip():
             await send_ephemeral(interaction, "That message has no text I can read.")
             return
-        reply = self.bot.answerer.ask(message.content)
-        embeds, view = reply_message(self.bot.answerer.kb, reply)
-        sent = await interaction.response.send_message(
-            content=f"↪ In reply to {message.jump_url}", embeds=embeds, view=view
-        )
+        with self.bot.metrics.interaction("context-menu"):
+            reply = self.bot.ask(message.content)
+            embeds, view = reply_message(self.bot.answerer.kb, reply)
+            sent = await deliver(
+                lambda: interaction.response.send_message(
+                    content=f"↪ In reply to {message.jump_url}", embeds=embeds, view=view
+                ),
+                metrics=self.bot.metrics,
+            )
         view.attach_interaction(interaction)
         self.bot.recorder.reply(
             reply,
@@ -144,9 +151,13 @@ class AskCog(commands.Cog):
             return
         reply: Reply | None = None
         try:
-            reply = self._ask(message.content, (message.channel.id, message.author.id))
-            embeds, view = reply_message(self.bot.answerer.kb, reply)
-            view.message = await message.reply(embeds=embeds, view=view, mention_author=False)
+            with self.bot.metrics.interaction("dm" if message.guild is None else "mention"):
+                reply = self._ask(message.content, (message.channel.id, message.author.id))
+                embeds, view = reply_message(self.bot.answerer.kb, reply)
+                view.message = await deliver(
+                    lambda: message.reply(embeds=embeds, view=view, mention_author=False),
+                    metrics=self.bot.metrics,
+                )
         except Exception as exc:
             entry = reply.entry.id if reply is not None and reply.entry else None
             await errors.report_message(message, exc, where="mention", entry=entry)
@@ -163,14 +174,26 @@ class AskCog(commands.Cog):
         if message.id in self.auto_answered or not message.content.strip():
             return
         reply: Reply | None = None
+        start = time.perf_counter()
         try:
-            reply = self.bot.answerer.ask(message.content)
+            reply = self.bot.ask(message.content)
             if not reply.answered or reply.confidence < self.bot.settings.autoanswer_confidence:
                 return
             self.auto_answered[message.id] = None
             embeds, view = reply_message(self.bot.answerer.kb, reply)
             view.add_item(IgnoreButton(message.author.id))
-            view.message = await message.reply(embeds=embeds, view=view, mention_author=False)
+            view.message = await deliver(
+                lambda: message.reply(embeds=embeds, view=view, mention_author=False),
+                metrics=self.bot.metrics,
+            )
+            self.bot.metrics.interaction_seconds.labels("auto-answer").observe(
+                time.perf_counter() - start
+            )
+            self.bot.recorder.reply(
+                reply,
+                guild_id=message.guild.id if message.guild else None,
+                channel_kind="guild",
+            )
         except discord.Forbidden:
             log.warning("no permission to auto-answer in channel %s", message.channel.id)
         except Exception as exc:  # nobody asked the bot here: log, never post an apology
