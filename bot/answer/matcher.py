@@ -28,7 +28,7 @@ so a query's cost follows those postings, not the size of the knowledge base.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -59,6 +59,14 @@ UNKNOWN_WEIGHT_SHARE = 0.8
 ENTITY_FLOOR = 0.5
 #: each name in the question that an entry never mentions scales its score by this
 MISSING_NAME_FACTOR = 0.85
+#: an entry generated from a table (a family, e.g. the countries) is scaled by this when the
+#: question shares none of the words the family's phrasings have in common ("ccm", "ratify",
+#: "state party"...), or asks with a question word they never use ("why", "who"): a
+#: country's name alone does not make "has syria used cluster munitions" or "why did france
+#: ratify" a question its status answers
+OFF_FAMILY_FACTOR = 0.6
+#: a word is part of a family's own vocabulary when at least this share of its entries use it
+FAMILY_VOCABULARY_SHARE = 0.9
 #: words people ask with but answers never use ("stand for", "meaning", "runs") weigh less
 QUESTION_ONLY_WEIGHT = 0.8
 #: how many phrasings go on to the character-level scorer
@@ -119,6 +127,10 @@ class Matcher:
     `answers` (entry id -> answer text) adds a weaker, entry-level signal: a question's word
     found only in an entry's answer counts half as much as one found in its phrasings. Word
     weights (IDF) are computed over whole entries, phrasings and answer together.
+
+    `families` (entry id -> family) names entries generated from one table (the country
+    table): a family counts as one entry when weighing words, so that 160 near-identical
+    entries do not make the words they share ("join", "ratify", "state party") look common.
     """
 
     def __init__(
@@ -127,6 +139,7 @@ class Matcher:
         normalizer: Normalizer,
         answers: Mapping[str, str] | None = None,
         is_word: Callable[[str], bool] = is_english_word,
+        families: Mapping[str, str] | None = None,
     ) -> None:
         self.normalizer = normalizer
         self._is_word = is_word
@@ -151,6 +164,7 @@ class Matcher:
         self._entry_bag: list[set[int]] = [set() for _ in self._entry_ids]
         for e, _, _, ids in raw:
             self._entry_bag[e].update(ids)
+        self._family_words = self._family_vocabularies(families or {})
         # answer words: a weaker, entry-level signal (the bag keeps only words no phrasing has)
         self._answer_bag: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
         in_answers: set[int] = set()
@@ -166,18 +180,25 @@ class Matcher:
         }
         self._names |= {t for word, t in self._vocab.items() if is_country(word)}
 
-        df: dict[int, int] = defaultdict(int)
+        share = [1.0] * len(self._entry_ids)  # what each entry counts for in word weights
+        if families:
+            sizes = Counter(families[i] for i in self._entry_ids if i in families)
+            for e, entry_id in enumerate(self._entry_ids):
+                if entry_id in families:
+                    share[e] = 1.0 / sizes[families[entry_id]]
+        df: dict[int, float] = defaultdict(float)
         for e in range(len(self._entry_ids)):
             for t in self._entry_bag[e] | self._answer_bag[e]:
-                df[t] += 1
-        n = max(len(self._entry_ids), 1)
+                df[t] += share[e]
+        n = max(sum(share), 1.0)
         self._stems: list[str] = [""] * len(self._vocab)
         for word, t in self._vocab.items():
             self._stems[t] = word
         self._rarest = math.log(1.0 + (n - 0.5) / 1.5)
         self._weights: list[float] = []
         for t, word in enumerate(self._stems):
-            idf = math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5))
+            d = max(df[t], 1.0)  # a word of one family member is as rare as one entry's
+            idf = math.log(1.0 + (n - d + 0.5) / (d + 0.5))
             if word in STOPWORDS:
                 idf *= STOPWORD_WEIGHT
             elif t in self._names:
@@ -216,7 +237,10 @@ class Matcher:
         return cls(
             ((e.id, p) for e in kb.entries for p in e.phrasings),
             normalizer,
-            answers={e.id: e.answer for e in kb.entries},
+            # a generated answer is built from its own phrasings' data (names, dates): as a
+            # signal it would only make words of the table look known to the curated entries
+            answers={e.id: e.answer for e in kb.entries if e.id not in kb.families},
+            families=kb.families,
         )
 
     # -- building -----------------------------------------------------------------------
@@ -225,6 +249,31 @@ class Matcher:
         t = self._vocab.setdefault(stemmed, len(self._vocab))
         self._surface.setdefault(word, t)
         return t
+
+    def _family_vocabularies(
+        self, families: Mapping[str, str]
+    ) -> list[tuple[frozenset[int], frozenset[str]] | None]:
+        """Per entry (None outside a family): the content words its family's phrasings have
+        in common, and the question words they use.
+
+        Function words never count as content: "is" says nothing about what a question asks.
+        """
+        members: dict[str, list[int]] = defaultdict(list)
+        for e, entry_id in enumerate(self._entry_ids):
+            if entry_id in families:
+                members[families[entry_id]].append(e)
+        out: list[tuple[frozenset[int], frozenset[str]] | None] = [None] * len(self._entry_ids)
+        stems = {t: word for word, t in self._vocab.items()}
+        for entries in members.values():
+            counts: Counter[int] = Counter(t for e in entries for t in self._entry_bag[e])
+            common = [t for t, c in counts.items() if c >= FAMILY_VOCABULARY_SHARE * len(entries)]
+            content = frozenset(
+                t for t in common if stems[t] not in STOPWORDS and stems[t] not in QUESTION_WORDS
+            )
+            asks = frozenset(stems[t] for t in common if stems[t] in QUESTION_WORDS)
+            for e in entries:
+                out[e] = (content, asks)
+        return out
 
     def _word_families(self) -> dict[int, tuple[int, ...]]:
         """Words that share a long prefix (define/definition, ratify/ratification) meet.
@@ -391,6 +440,8 @@ class Matcher:
                 coverage[e] = self._coverage(query, e)
                 missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
                 penalty[e] = MISSING_NAME_FACTOR**missing
+                if not self._in_family_terms(query, e):
+                    penalty[e] *= OFF_FAMILY_FACTOR
             char = char_by_index.get(index, 0.0)
             if phrasing.normalized == query.text:
                 score = 1.0
@@ -486,6 +537,18 @@ class Matcher:
             for credits in self._name_terms(query)
             if not self._mentions(e, credits)
         ]
+
+    def _in_family_terms(self, query: Query, entry: int) -> bool:
+        """False when the entry belongs to a family (entries generated from one table) and
+        the question uses none of the content words the family's phrasings share, or a
+        question word none of them uses."""
+        family = self._family_words[entry]
+        if family is None:
+            return True
+        content, asks = family
+        if any(t in QUESTION_WORDS and t not in asks for t in query.tokens):
+            return False
+        return any(t in content for _, credits in query.terms for t in credits)
 
     def _name_terms(self, query: Query) -> list[dict[int, float]]:
         return [credits for _, credits in query.terms if any(t in self._names for t in credits)]
