@@ -17,11 +17,22 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from bot.kb.countries import (
+    COUNTRIES_FILE,
+    FAMILY,
+    CountryRow,
+    TableSettings,
+    check_rows,
+    coverage_entry,
+    generate_entries,
+    row_label,
+    status_counts,
+)
 from bot.kb.models import Entry, KnowledgeBase, SeedDocument
 
 SYNONYMS_FILE = "synonyms.yaml"
 META_FILE = "meta.yaml"
-_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE}
+_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, COUNTRIES_FILE}
 #: libyaml's parser when PyYAML has it (about 15 times faster), else the pure-Python one
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEED_PARAGRAPH = re.compile(r"^\[(\d+)\]\s+(.*)$")
@@ -37,12 +48,14 @@ class LoadIssue:
     entry: str | None
     field: str | None
     message: str
+    #: what `entry` names: an entry of a topic file, or a row of the country table
+    what: str = "entry"
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         parts = [where]
         if self.entry:
-            parts.append(f"entry {self.entry}")
+            parts.append(f"{self.what} {self.entry}")
         if self.field:
             parts.append(f"field '{self.field}'")
         return " ".join(parts) + f": {self.message}"
@@ -217,23 +230,93 @@ def _load_entries(
         try:
             entries.append((Entry.model_validate(raw), label, lines.get((index,))))
         except ValidationError as exc:
-            for err in exc.errors():
-                loc = tuple(err["loc"])
-                message = str(err["msg"]).removeprefix("Value error, ")
-                if err["type"] == "extra_forbidden":
-                    message = "unknown field (check its spelling)"
-                elif err["type"] == "missing":
-                    message = "this required field is missing"
-                issues.append(
-                    LoadIssue(
-                        label,
-                        _best_line(lines, (index, *loc)),
-                        entry_label,
-                        _field_name(loc),
-                        message,
-                    )
-                )
+            issues += _validation_issues(exc, label, lines, (index,), entry_label)
     return entries
+
+
+def _validation_issues(
+    exc: ValidationError,
+    label: str,
+    lines: dict[tuple[str | int, ...], int],
+    at: tuple[str | int, ...],
+    item: str | None,
+    what: str = "entry",
+) -> list[LoadIssue]:
+    """A pydantic error as one LoadIssue per mistake, each on the line of its field."""
+    out: list[LoadIssue] = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        elif err["type"] == "missing":
+            message = "this required field is missing"
+        elif err["type"] == "literal_error":
+            message = message.replace("Input should be", "must be")
+        out.append(
+            LoadIssue(label, _best_line(lines, (*at, *loc)), item, _field_name(loc), message, what)
+        )
+    return out
+
+
+def _load_countries(
+    path: Path,
+    label: str,
+    issues: list[LoadIssue],
+    curated: set[str],
+    today: date,
+) -> tuple[list[tuple[Entry, str, int | None]], dict[str, int]]:
+    """The country table: validate every row, then generate one entry per row that does not
+    name a curated entry (see bot/kb/countries.py). Returns the entries and rows by status."""
+    if not path.exists():
+        return [], {}
+    parsed = _parse_yaml(path, label, issues)
+    if parsed is None:
+        return [], {}
+    data, lines = parsed
+    if not isinstance(data, dict) or not isinstance(data.get("countries"), list):
+        shape = "expected 'related_by_status:' (optional) and 'countries:', a list of rows"
+        issues.append(LoadIssue(label, lines.get(()), None, "countries", shape))
+        return [], {}
+    settings = TableSettings()
+    try:
+        settings = TableSettings.model_validate({k: v for k, v in data.items() if k != "countries"})
+    except ValidationError as exc:
+        issues += _validation_issues(exc, label, lines, (), None)
+
+    def row_issue(line: int | None, row: str, field: str | None, message: str) -> None:
+        issues.append(LoadIssue(label, line, row, field, message, "row"))
+
+    rows: list[CountryRow] = []
+    row_lines: list[int | None] = []
+    labels: list[str] = []
+    for index, raw in enumerate(data["countries"]):
+        at = ("countries", index)
+        item = row_label(raw, index)
+        if not isinstance(raw, dict):
+            row_issue(lines.get(at), item, None, "each row must be a block of 'field: value' lines")
+            continue
+        try:
+            rows.append(CountryRow.model_validate(raw))
+        except ValidationError as exc:
+            issues.extend(_validation_issues(exc, label, lines, at, item, "row"))
+            continue
+        row_lines.append(lines.get(at))
+        labels.append(item)
+    for problem in check_rows(rows):
+        row_issue(row_lines[problem.index], labels[problem.index], problem.field, problem.message)
+    for index, row in enumerate(rows):
+        if row.entry is not None and row.entry not in curated:
+            message = f"no curated entry has the id {row.entry!r}"
+            row_issue(row_lines[index], labels[index], "entry", message)
+    generated = [
+        (entry, label, row_lines[index])
+        for index, entry in generate_entries(rows, settings, today)
+    ]
+    coverage = coverage_entry(rows, settings)
+    if coverage is not None:
+        generated.append((coverage, label, lines.get(("coverage_sources",))))
+    return generated, status_counts(rows)
 
 
 def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str, tuple[str, ...]]:
@@ -341,8 +424,14 @@ def knowledge_files(knowledge_dir: Path) -> list[Path]:
     return sorted(p for p in knowledge_dir.glob("*.yaml") if p.name not in _SPECIAL_FILES)
 
 
-def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> KnowledgeBase:
-    """Load and validate every knowledge file; raise KnowledgeBaseError listing all mistakes."""
+def load_knowledge_base(
+    knowledge_dir: Path, seeds_dir: Path | None = None, *, today: date | None = None
+) -> KnowledgeBase:
+    """Load and validate every knowledge file; raise KnowledgeBaseError listing all mistakes.
+
+    `today` dates the answers generated from the country table ("has bound it since" or
+    "binds it from"); it defaults to the current date.
+    """
     knowledge_dir = Path(knowledge_dir)
     seeds_dir = seeds_dir if seeds_dir is not None else knowledge_dir.parent / "seeds"
     issues: list[LoadIssue] = []
@@ -363,6 +452,13 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
     declared: dict[str, list[tuple[str, int | None]]] = {}
     for path in files:
         loaded.extend(_load_entries(path, label(path), issues, declared))
+    countries_path = knowledge_dir / COUNTRIES_FILE
+    generated, country_counts = _load_countries(
+        countries_path, label(countries_path), issues, set(declared), today or date.today()
+    )
+    for entry, file, line in generated:
+        declared.setdefault(entry.id, []).append((file, line))
+    loaded.extend(generated)
     synonyms = _load_synonyms(
         knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE), issues
     )
@@ -417,6 +513,9 @@ def load_knowledge_base(knowledge_dir: Path, seeds_dir: Path | None = None) -> K
         synonyms=synonyms,
         seeds=seeds,
         reviewed=reviewed,
-        files=tuple(label(p) for p in files),
+        files=tuple(label(p) for p in files)
+        + ((label(countries_path),) if countries_path.exists() else ()),
         entry_files={e.id: file for e, file, _ in loaded},
+        country_counts=country_counts,
+        families={e.id: FAMILY for e, _, _ in generated},
     )
