@@ -193,6 +193,13 @@ def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
         f"({100 * retrieval.rate:.1f}%); {len(errors)} error(s), {len(warnings)} warning(s)",
         file=stdout,
     )
+    if kb.country_counts:
+        rows = ", ".join(f"{n} {status}" for status, n in kb.country_counts.items())
+        print(
+            f"country table: {sum(kb.country_counts.values())} rows ({rows}); "
+            f"{len(kb.families)} entries generated",
+            file=stdout,
+        )
     return 1 if errors else 0
 
 

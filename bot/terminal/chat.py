@@ -24,12 +24,20 @@ BANNER = (
 )
 
 
+#: a topic with more questions than this (the 160 countries) lists only its first ones
+TOPIC_LISTING_LIMIT = 12
+
+
 def _topics_text(answerer: Answerer) -> str:
     kb = answerer.kb
     lines = ["Topics:"]
     for topic in kb.topics:
+        questions = [e.question for e in kb.entries if e.topic == topic]
         lines.append(f"  {topic}")
-        lines += [f"    - {e.question}" for e in kb.entries if e.topic == topic]
+        lines += [f"    - {q}" for q in questions[:TOPIC_LISTING_LIMIT]]
+        if len(questions) > TOPIC_LISTING_LIMIT:
+            rest = len(questions) - TOPIC_LISTING_LIMIT
+            lines.append(f"    ... and {rest} more like these: just ask")
     return "\n".join(lines)
 
 

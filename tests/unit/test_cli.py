@@ -59,6 +59,7 @@ def test_kb_check_passes_on_the_bundled_knowledge_base() -> None:
     code, out = run(["kb", "check"])
     assert code == 0, out
     assert "self-retrieval" in out and "0 error(s)" in out
+    assert "country table: 165 rows (112 state-party, 12 signatory, 1 withdrawn" in out
 
 
 def test_kb_check_fails_on_a_broken_knowledge_base(
