@@ -67,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
         "--phrasings", type=int, default=100_000, help="size of the synthetic knowledge base"
     )
     bench.add_argument("--queries", type=int, default=400, help="queries per measurement")
+    bench.add_argument(
+        "--quick", action="store_true", help="the bundled knowledge base only (seconds)"
+    )
     return parser
 
 
@@ -193,7 +196,9 @@ def cmd_bench(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> i
     """`bench`: speed and scale figures beside a naive baseline (printed, never asserted)."""
     from bot.quality.bench import run_benchmarks
 
-    return run_benchmarks(settings, GOLD_DIR, args.phrasings, args.queries, stdout)
+    return run_benchmarks(
+        settings, GOLD_DIR, args.phrasings, args.queries, stdout, quick=args.quick
+    )
 
 
 def cmd_run(settings: Settings) -> int:
