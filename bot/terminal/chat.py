@@ -221,7 +221,7 @@ def chat(
     console = Console(file=stdout, highlight=False, emoji=False, markup=False)
     session = ChatSession(answerer, Recorder(store or Store.disabled()))
     interactive = stdin.isatty()
-    console.print(BANNER.format(count=len(answerer.kb.entries)))
+    console.print(BANNER.format(count=len(answerer.kb.entries)), soft_wrap=True)
     lines = _interactive_lines(console) if interactive else _piped_lines(stdin)
     try:
         for line in lines:
