@@ -28,7 +28,6 @@ NO_TOKEN = (
     "DISCORD_TOKEN is not set: put it in the environment or in a .env file "
     "(see README, 'Running on Discord'), or run `python -m bot chat` for the terminal chat."
 )
-_CONTROL = {c: " " for c in range(32) if c not in (9,)} | {127: " "}
 
 
 class UsageError(Exception):
@@ -104,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
         "--phrasings", type=int, default=100_000, help="size of the synthetic knowledge base"
     )
     bench.add_argument("--queries", type=int, default=400, help="queries per measurement")
+    bench.add_argument(
+        "--quick", action="store_true", help="the bundled knowledge base only (seconds)"
+    )
     return parser
 
 
@@ -130,48 +132,48 @@ def _load_answerer(settings: Settings) -> Answerer:
     return build_answerer(settings.knowledge_dir, settings.seeds_dir)
 
 
-def _clean_line(raw: bytes) -> tuple[str | None, str]:
-    """Decode one stdin line; (None, text) when it is not valid UTF-8."""
-    raw = raw.rstrip(b"\r\n")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, raw.decode("utf-8", errors="replace")
-    return text.translate(_CONTROL), text
-
-
 def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO, stdout: TextIO) -> int:
-    """`ask`: answer one question, or every line of stdin (one JSON object each with --json)."""
-    from bot.terminal.render import invalid_input_json, reply_to_json, reply_to_text
+    """`ask`: answer one question, or every line of stdin (one JSON object each with --json).
+
+    A line that is not valid UTF-8 is never guessed at: flagged (`reason: invalid-utf8`) in
+    JSON, and said so in text, as the chat does.
+    """
+    from rich.console import Console
+
+    from bot.terminal.lines import Line, clean, decode
+    from bot.terminal.render import (
+        INVALID_UTF8_TEXT,
+        invalid_input_json,
+        reply_renderable,
+        reply_to_json,
+    )
 
     answerer = _load_answerer(settings)
     kb = answerer.kb
+    console = Console(file=stdout, highlight=False, emoji=False, markup=False)
 
-    def answer(text: str | None, original: str) -> None:
-        if text is None:
-            payload = invalid_input_json(original, "invalid-utf8")
-            line = (
-                json.dumps(payload, ensure_ascii=False)
-                if args.json
-                else "That line is not valid UTF-8 text; I skipped it."
+    def answer(line: Line) -> None:
+        if args.json:
+            payload = (
+                invalid_input_json(line.original, "invalid-utf8")
+                if line.text is None
+                else reply_to_json(answerer.ask(line.text), kb)
             )
+            stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        elif line.text is None:
+            console.print(INVALID_UTF8_TEXT)
+            console.print()
         else:
-            reply = answerer.ask(text)
-            line = (
-                json.dumps(reply_to_json(reply, kb), ensure_ascii=False)
-                if args.json
-                else reply_to_text(reply, kb) + "\n"
-            )
-        stdout.write(line + "\n")
+            console.print(reply_renderable(answerer.ask(line.text), kb))
+            console.print()
         stdout.flush()
 
     if args.question:
         question = " ".join(args.question)
-        answer(question.translate(_CONTROL), question)
+        answer(Line(clean(question), question))
         return 0
     for raw in stdin:
-        text, original = _clean_line(raw)
-        answer(text, original)
+        answer(decode(raw))
     return 0
 
 
@@ -283,7 +285,9 @@ def cmd_bench(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> i
     """`bench`: speed and scale figures beside a naive baseline (printed, never asserted)."""
     from bot.quality.bench import run_benchmarks
 
-    return run_benchmarks(settings, GOLD_DIR, args.phrasings, args.queries, stdout)
+    return run_benchmarks(
+        settings, GOLD_DIR, args.phrasings, args.queries, stdout, quick=args.quick
+    )
 
 
 def _discord_failure(exc: BaseException, command: str) -> CommandFailed | None:

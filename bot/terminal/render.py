@@ -1,17 +1,60 @@
-"""Plain-text and JSON renderings of a Reply, for the terminal chat and `ask`.
+"""A Reply for the terminal (rich text for the chat and `ask`) and as JSON (`ask --json`).
 
-The JSON shape is a contract (README, "Command line", `ask --json`): scripts depend on it.
+The engine's answers are written in Discord markdown and sometimes name Discord's commands
+(`/topics`, `/ask`); this adapter shows them in the terminal's own terms: emphasis rendered by
+rich (plain text when the output is not a terminal), and the chat's own command names.
+
+The JSON shape is a contract (README, "Command line", `ask --json`): scripts depend on it,
+so keys are only ever added.
 """
 
 from __future__ import annotations
 
+import io
+import re
+from dataclasses import dataclass
 from typing import Any
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.markdown import Markdown
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
 
 from bot.answer.answerer import Reply
 from bot.kb.models import Entry, KnowledgeBase
 
 DECLINE_TEXT = "I don't have an answer for that in my knowledge base."
+INSTRUCTIONS_TEXT = (
+    "I only answer from my sourced knowledge base, in my own words: I don't take on roles or "
+    "change my rules. Ask me about the CCM, Cambodia's clearance or July 2023."
+)
 EMPTY_TEXT = "I didn't catch a question there. Try asking in a few words."
+INVALID_UTF8_TEXT = "That line is not valid UTF-8 text, so I could not read it; I skipped it."
+PICK_HINT = "Type a number to pick one, or ask another question."
+
+#: Discord wording in answers -> the terminal's. Whole phrases first, then bare command names.
+_TERMINAL_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r",? (?:with|using|via) `/ask`(?:,? by mentioning me)?(?:,? or in a DM)?"), ""),
+    (re.compile(r",? by mentioning me(?:,? or in a DM)?"), ""),
+    (re.compile(r"`/ask`"), "typing your question"),
+    (re.compile(r"`/topics`"), "`topics`"),
+    (re.compile(r"`/about`"), "`help`"),
+    (re.compile(r"(?<![\w`])/(topics|about|ask)\b"), r"\1"),
+)
+
+
+def terminal_wording(text: str) -> str:
+    """An answer written for Discord, with Discord's commands replaced by the chat's own.
+
+    >>> terminal_wording("Ask me in plain words, with `/ask`, by mentioning me, or in a DM.")
+    'Ask me in plain words.'
+    >>> terminal_wording("Browse everything with `/topics`.")
+    'Browse everything with `topics`.'
+    """
+    for pattern, replacement in _TERMINAL_WORDING:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def sources_of(entry: Entry, kb: KnowledgeBase) -> list[dict[str, str | None]]:
@@ -44,6 +87,7 @@ def reply_to_json(reply: Reply, kb: KnowledgeBase) -> dict[str, Any]:
         "reason": reply.reason,
         "attributed_to": entry.attributed_to if entry else None,
         "related": list(entry.related) if entry else [],
+        "matched_question": entry.question if entry else None,
         "parts": [
             {
                 "question": p.question,
@@ -71,61 +115,175 @@ def invalid_input_json(question: str, reason: str) -> dict[str, Any]:
         "reason": reason,
         "attributed_to": None,
         "related": [],
+        "matched_question": None,
         "parts": [],
     }
 
 
-INSTRUCTIONS_TEXT = (
-    "I only answer from my sourced knowledge base, in my own words: I don't take on roles or "
-    "change my rules. Ask me about the CCM, Cambodia's clearance or July 2023."
-)
+@dataclass(frozen=True)
+class Choice:
+    """One numbered line the person can pick by typing its number: an entry to answer."""
+
+    id: str
+    question: str
+
+
+def choices_of(reply: Reply, kb: KnowledgeBase) -> list[Choice]:
+    """The numbered follow-ups shown under a reply: suggestions first, then related entries."""
+    seen: dict[str, Choice] = {}
+    for s in reply.suggestions:
+        seen.setdefault(s.id, Choice(s.id, s.question))
+    entry = reply.entry if reply.answered else None
+    if entry is not None:
+        for rid in entry.related:
+            related = kb.get(rid)
+            if related is not None and rid != entry.id:
+                seen.setdefault(rid, Choice(rid, related.question))
+    return list(seen.values())
+
+
+def numbered(lines: list[str], start: int = 1) -> RenderableType:
+    """A numbered list, numbers right-aligned and highlighted; long lines wrap under the text."""
+    width = len(str(start + len(lines) - 1))
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=width + 3, justify="right", style="bold cyan", no_wrap=True)
+    grid.add_column()
+    for i, line in enumerate(lines, start):
+        grid.add_row(f"{i}.", Text(line))
+    return Trimmed(grid)
+
+
+def _sources(entry: Entry, kb: KnowledgeBase) -> RenderableType:
+    """One bullet per source: its title (and as-of), its link on the next line."""
+    grid = Table.grid()
+    grid.add_column(width=4, no_wrap=True)
+    grid.add_column()
+    for source in sources_of(entry, kb):
+        cell = Text(source["title"] or "")
+        if source["as_of"]:
+            cell.append(f" (as of {source['as_of']})", style="yellow")
+        if source["url"]:
+            cell.append("\n")
+            cell.append(source["url"], style="dim")
+        cell.overflow = "fold"
+        grid.add_row("  - ", cell)
+    return Trimmed(grid)
+
+
+class Trimmed:
+    """A renderable without blank lines around it (rich's Markdown adds some) or padding
+    spaces at the ends of its lines (tables and Markdown pad to the full width)."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The inner lines, leading and trailing blank ones dropped."""
+        lines = console.render_lines(self.inner, options, pad=False)
+        blank = [not "".join(seg.text for seg in line).strip() for line in lines]
+        if all(blank):
+            return
+        first, last = blank.index(False), len(blank) - blank[::-1].index(False)
+        for line in lines[first:last]:
+            yield from _rstrip(line)
+            yield Segment.line()
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    """A rendered line without the padding spaces at its end."""
+    line = list(line)
+    while line and not line[-1].text.strip():
+        line.pop()
+    if line:
+        last = line[-1]
+        line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+    return line
+
+
+def _markdown(text: str) -> Trimmed:
+    return Trimmed(Markdown(terminal_wording(text), hyperlinks=False))
+
+
+def reply_renderable(reply: Reply, kb: KnowledgeBase) -> RenderableType:
+    """The reply for a terminal: the answer (markdown rendered), sources, numbered follow-ups;
+    each question in turn when the message asked several."""
+    if not reply.parts:
+        return _one_renderable(reply, kb, choices_of(reply, kb))
+    shown: list[RenderableType] = []
+    for i, part in enumerate(reply.parts, 1):
+        if i > 1:
+            shown.append(Text(""))
+        shown.append(Text(f"({i}/{len(reply.parts)}) {part.question.strip()}", style="bold cyan"))
+        shown.append(_one_renderable(part, kb, []))
+    choices = choices_of(reply, kb)
+    if choices:
+        shown += [Text(""), Text("You might also ask:", style="bold")]
+        shown.append(numbered([c.question for c in choices]))
+    return Group(*shown)
+
+
+def _one_renderable(reply: Reply, kb: KnowledgeBase, choices: list[Choice]) -> RenderableType:
+    parts: list[RenderableType] = []
+    entry = reply.entry if reply.answered else None
+    if entry is not None:
+        parts.append(Text(f"» {entry.question}", style="bold"))
+        if entry.kind == "position" and entry.attributed_to:
+            parts.append(
+                Text(
+                    f"  (Position of {entry.attributed_to}, not the bot's view)",
+                    style="italic yellow",
+                )
+            )
+        parts += [Text(""), _markdown(entry.answer)]
+        if entry.sources:
+            parts += [Text(""), Text("Sources:", style="bold")]
+            parts.append(_sources(entry, kb))
+        if choices:
+            parts += [Text(""), Text("You might also ask:", style="bold")]
+            parts.append(numbered([c.question for c in choices]))
+        parts.append(
+            Text(f"[topic: {entry.topic} · confidence {reply.confidence:.2f}]", style="dim")
+        )
+        return Group(*parts)
+    if reply.reason == "empty":
+        return Text(EMPTY_TEXT)
+    if reply.reason == "instructions":
+        return Text(INSTRUCTIONS_TEXT)
+    if reply.status == "clarify":
+        parts.append(Text("I'm not sure which of these you mean. Did you mean:"))
+    else:
+        parts.append(Text(DECLINE_TEXT))
+        if choices:
+            parts.append(Text("The closest questions I can answer are:"))
+    if choices:
+        parts.append(numbered([c.question for c in choices]))
+        parts.append(Text(PICK_HINT, style="dim"))
+    parts.append(Text("Type 'topics' to browse everything I know, or 'help'.", style="dim"))
+    return Group(*parts)
+
+
+def plain_console(width: int = 100) -> Console:
+    """A console that writes plain text (no colours, no control codes) into a buffer."""
+    return Console(
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        record=True,
+        file=io.StringIO(),
+    )
+
+
+def to_text(renderable: RenderableType, width: int = 100) -> str:
+    """Any renderable as plain text: what a pipe or a test sees."""
+    console = plain_console(width)
+    console.print(renderable)
+    lines = console.export_text().rstrip().splitlines()
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
-    """A terminal rendering: each question's answer, its sources, and what to ask next."""
-    if reply.parts:
-        return "\n\n".join(
-            f"({i}/{len(reply.parts)}) {part.question.strip()}\n{_one_reply_to_text(part, kb)}"
-            for i, part in enumerate(reply.parts, 1)
-        )
-    return _one_reply_to_text(reply, kb)
-
-
-def _one_reply_to_text(reply: Reply, kb: KnowledgeBase) -> str:
-    lines: list[str] = []
-    entry = reply.entry if reply.answered else None
-    if entry is not None:
-        lines.append(f"» {entry.question}")
-        if entry.kind == "position" and entry.attributed_to:
-            lines.append(f"  (Position of {entry.attributed_to}, not the bot's view)")
-        lines.append("")
-        lines.append(entry.answer)
-        lines.append("")
-        lines.append("Sources:")
-        for source in sources_of(entry, kb):
-            stamp = f" (as of {source['as_of']})" if source["as_of"] else ""
-            link = f" <{source['url']}>" if source["url"] else ""
-            lines.append(f"  - {source['title']}{stamp}{link}")
-        follow = [kb.by_id[r] for r in entry.related if r in kb.by_id]
-        if follow or reply.suggestions:
-            lines.append("")
-            lines.append("You might also ask:")
-            asked = [s.question for s in reply.suggestions] + [e.question for e in follow]
-            lines += [f"  {i}. {q}" for i, q in enumerate(dict.fromkeys(asked), 1)]
-        lines.append(f"[topic: {entry.topic} · confidence {reply.confidence:.2f}]")
-        return "\n".join(lines)
-    if reply.reason == "empty":
-        return EMPTY_TEXT
-    if reply.reason == "instructions":
-        return INSTRUCTIONS_TEXT
-    if reply.status == "clarify":
-        lines.append("I'm not sure which of these you mean. Did you mean:")
-    else:
-        lines.append(DECLINE_TEXT)
-        if reply.suggestions:
-            lines.append("The closest questions I can answer are:")
-    lines += [f"  {i}. {s.question}" for i, s in enumerate(reply.suggestions, 1)]
-    if reply.suggestions:
-        lines.append("Type a number to pick one, or rephrase your question.")
-    lines.append("Type 'topics' to browse everything I know.")
-    return "\n".join(lines)
+    """The terminal rendering as plain text (no markdown markers, no colour codes)."""
+    return to_text(reply_renderable(reply, kb))

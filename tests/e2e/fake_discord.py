@@ -212,6 +212,9 @@ class FakeDiscord:
             )
         if path.endswith("/callback"):
             return _json(self._callback(path, body or {}))
+        if "/reactions/" in path and path.startswith("/channels/"):
+            # PUT/DELETE /channels/{c}/messages/{m}/reactions/{emoji}/@me: 204, no body
+            return web.Response(status=204)
         if path.startswith("/webhooks/") or path.startswith("/channels/"):
             if request.method == "DELETE":
                 return web.Response(status=204)

@@ -31,6 +31,10 @@ AUTO_ANSWERED_MEMORY = 10_000
 #: a follow-up ("and laos?") is read with the same person's question in the same channel
 #: asked at most this many seconds before
 FOLLOW_UP_SECONDS = 5 * 60
+#: a mention not answered because of the cooldown gets this reaction, once per window
+COOLDOWN_REACTION = "⏳"
+#: users whose cooldown notice is remembered (older ones may get a second ⏳, no harm)
+COOLDOWN_MEMORY = 10_000
 
 
 def _user_cooldown(interaction: discord.Interaction[FaqBot]) -> app_commands.Cooldown | None:
@@ -52,6 +56,8 @@ class AskCog(commands.Cog):
         self.previous: Recent[tuple[int | None, int], str] = Recent(
             size=AUTO_ANSWERED_MEMORY, ttl=FOLLOW_UP_SECONDS
         )
+        #: user id -> when their current cooldown window ends (monotonic), once ⏳ was shown
+        self.cooldown_noticed: BoundedDict[int, float] = BoundedDict(size=COOLDOWN_MEMORY)
         self.context_menu = app_commands.ContextMenu(
             name="Answer with the FAQ", callback=self.answer_message
         )
@@ -146,8 +152,10 @@ class AskCog(commands.Cog):
             await self._auto_answer(message)
 
     async def _answer_mention(self, message: discord.Message) -> None:
-        if self.message_cooldown.update_rate_limit(message) is not None:
-            log.info("cooldown: ignored a message from user %s", message.author.id)
+        retry_after = self.message_cooldown.update_rate_limit(message)
+        if retry_after is not None:
+            log.info("cooldown: did not answer a message from user %s", message.author.id)
+            await self._cooldown_notice(message, retry_after)
             return
         reply: Reply | None = None
         try:
@@ -168,6 +176,18 @@ class AskCog(commands.Cog):
             channel_kind="guild" if message.guild else "dm",
             offer_key=view.message.id,
         )
+
+    async def _cooldown_notice(self, message: discord.Message, retry_after: float) -> None:
+        """React ⏳ to a mention or DM not answered for the cooldown, so the person knows why;
+        once per cooldown window, so a burst of messages gets one reaction, not one each."""
+        now = time.monotonic()
+        if self.cooldown_noticed.get(message.author.id, 0.0) > now:
+            return
+        self.cooldown_noticed[message.author.id] = now + retry_after
+        try:
+            await message.add_reaction(COOLDOWN_REACTION)
+        except discord.HTTPException as exc:  # no Add Reactions permission, message gone...
+            log.info("cooldown: could not react on message %s: %s", message.id, exc)
 
     async def _auto_answer(self, message: discord.Message) -> None:
         """Opt-in channels: answer only when very sure, at most once per message."""
