@@ -34,6 +34,7 @@ from bot.answer.lexicon import STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
 from bot.answer.safety import reports_a_find
+from bot.kb.countries import COVERAGE_ID
 from bot.kb.models import Entry, KnowledgeBase
 
 Status = Literal["answered", "clarify", "declined"]
@@ -45,6 +46,13 @@ MAX_PARTS = 3
 #: words that point back to what was asked before ("who is he", "when did it start")
 _POINTERS = frozenset("he she it they him her them his its their this that these those".split())
 _PERSON_POINTERS = frozenset("he she him her his".split())
+#: "is X in the ccm", "has X joined", "is X a state party": a question about a country's status
+_STATUS_QUESTION = re.compile(
+    r"^(?:is|are|has|have|did|does|when did|when was)\s+(?:the\s+)?(?P<subject>.+?)\s+"
+    r"(?:in|a member|member|a part|part|a party|party|a states parties|states parties|joined"
+    r"|join|signed|sign|ratified|ratify|acceded|accede|bound)\b"
+    r"(?:.*\bccm\b|\s*(?:states parties|party|member)?\s*$)"
+)
 #: how a follow-up opens ("and laos?", "what about vietnam")
 _FOLLOW_OPENERS = re.compile(
     r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
@@ -101,7 +109,7 @@ class Reply(BaseModel):
     suggestions: tuple[Suggestion, ...] = ()
     reason: str = Field(
         description="why this status: confident, safety, small-talk, multi-question, unsure, "
-        "weak, other-subject, keywords-only, instructions, no-match, empty, picked"
+        "weak, other-subject, keywords-only, instructions, no-status, no-match, empty, picked"
     )
     normalized: str = ""
     score: float = Field(
@@ -186,7 +194,10 @@ class Answerer:
             return Reply(question=text, status="declined", confidence=0.0, reason="instructions")
         parts = self._parts(window)
         if len(parts) == 1:
-            return parts[0].model_copy(update={"question": text})
+            single = parts[0]
+            if not single.answered:
+                single = self._unknown_country(single) or single
+            return single.model_copy(update={"question": text})
         answered = [p for p in parts if p.answered]
         first = answered[0] if answered else parts[0]
         return first.model_copy(
@@ -316,6 +327,27 @@ class Answerer:
         if len(out) > 1 and not any(r.answered for r in out):
             return [self._decide(text)]  # nothing answered part by part: read it whole
         return out
+
+    def _unknown_country(self, reply: Reply) -> Reply | None:
+        """"Is Narnia in the CCM?": the status of a country the table does not hold gets the
+        entry that says what the table covers (there is no sourced status for others), not a
+        guess and not another country's answer."""
+        coverage = self.kb.get(COVERAGE_ID)
+        match = _STATUS_QUESTION.match(reply.normalized)
+        if coverage is None or match is None:
+            return None
+        subject = match["subject"]
+        query = self.matcher.parse(self.matcher.respell(subject))
+        if self.matcher.names(subject) or not query.unknown_share:
+            return None
+        return Reply(
+            question=reply.question,
+            status="answered",
+            entry=coverage,
+            confidence=1.0,
+            reason="no-status",
+            normalized=reply.normalized,
+        )
 
     def _small_talk(self, reply: Reply) -> bool:
         top = reply.entry or (self.kb.get(reply.suggestions[0].id) if reply.suggestions else None)

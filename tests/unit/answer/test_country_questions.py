@@ -57,12 +57,26 @@ def test_the_done_when_questions_are_answered_from_the_table_with_source_and_dat
         "is mongolia a member of the ccm",
     ],
 )
-def test_a_country_without_a_row_is_declined_not_given_another_countrys_answer(
+def test_a_country_without_a_row_is_told_so_not_given_another_countrys_answer(
     answerer: Answerer, question: str
 ) -> None:
+    """Either the honest 'no sourced status' (what the table covers) or no answer at all."""
     reply = answerer.ask(question)
-    assert not reply.answered and reply.entry is None
-    assert reply.status in ("declined", "clarify")
+    if reply.answered:
+        assert reply.entry is not None and reply.entry.id == "countries-covered"
+        assert reply.reason == "no-status" and "no sourced status" in reply.entry.answer
+    else:
+        assert reply.entry is None and reply.status in ("declined", "clarify")
+
+
+def test_an_unknown_country_gets_the_no_sourced_status_answer(answerer: Answerer) -> None:
+    for question in (
+        "is narnia in the ccm",
+        "has atlantis joined the cluster munitions convention",
+    ):
+        reply = answerer.ask(question)
+        assert reply.answered and reply.reason == "no-status", question
+        assert reply.entry is not None and reply.entry.id == "countries-covered"
 
 
 @pytest.mark.parametrize(
