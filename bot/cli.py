@@ -7,16 +7,18 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
 
 from pydantic import ValidationError
 
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import PROJECT_ROOT, Settings, describe_errors
 from bot.kb.loader import KnowledgeBaseError
 
 if TYPE_CHECKING:
     from bot.answer import Answerer
+    from bot.curator.report import Report
     from bot.kb.models import KnowledgeBase
 
 log = logging.getLogger("bot")
@@ -26,11 +28,27 @@ NO_TOKEN = (
     "DISCORD_TOKEN is not set: put it in the environment or in a .env file "
     "(see README, 'Running on Discord'), or run `python -m bot chat` for the terminal chat."
 )
-_CONTROL = {c: " " for c in range(32) if c not in (9,)} | {127: " "}
+
+
+class UsageError(Exception):
+    """A command-line argument is wrong: one line naming it, exit 2."""
+
+
+class CommandFailed(Exception):
+    """A command could not do its job (a store it cannot read, Discord out of reach): one
+    line saying why, exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line as one line rather than usage and error."""
+
+    def error(self, message: str) -> NoReturn:
+        """One line naming the argument at fault, exit 2."""
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m bot",
         description=(
             "CCM advocacy Q&A bot. With no command: the Discord bot if DISCORD_TOKEN is set, "
@@ -85,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
         "--phrasings", type=int, default=100_000, help="size of the synthetic knowledge base"
     )
     bench.add_argument("--queries", type=int, default=400, help="queries per measurement")
+    bench.add_argument(
+        "--quick", action="store_true", help="the bundled knowledge base only (seconds)"
+    )
     return parser
 
 
@@ -111,48 +132,48 @@ def _load_answerer(settings: Settings) -> Answerer:
     return build_answerer(settings.knowledge_dir, settings.seeds_dir)
 
 
-def _clean_line(raw: bytes) -> tuple[str | None, str]:
-    """Decode one stdin line; (None, text) when it is not valid UTF-8."""
-    raw = raw.rstrip(b"\r\n")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, raw.decode("utf-8", errors="replace")
-    return text.translate(_CONTROL), text
-
-
 def cmd_ask(settings: Settings, args: argparse.Namespace, stdin: BinaryIO, stdout: TextIO) -> int:
-    """`ask`: answer one question, or every line of stdin (one JSON object each with --json)."""
-    from bot.terminal.render import invalid_input_json, reply_to_json, reply_to_text
+    """`ask`: answer one question, or every line of stdin (one JSON object each with --json).
+
+    A line that is not valid UTF-8 is never guessed at: flagged (`reason: invalid-utf8`) in
+    JSON, and said so in text, as the chat does.
+    """
+    from rich.console import Console
+
+    from bot.terminal.lines import Line, clean, decode
+    from bot.terminal.render import (
+        INVALID_UTF8_TEXT,
+        invalid_input_json,
+        reply_renderable,
+        reply_to_json,
+    )
 
     answerer = _load_answerer(settings)
     kb = answerer.kb
+    console = Console(file=stdout, highlight=False, emoji=False, markup=False)
 
-    def answer(text: str | None, original: str) -> None:
-        if text is None:
-            payload = invalid_input_json(original, "invalid-utf8")
-            line = (
-                json.dumps(payload, ensure_ascii=False)
-                if args.json
-                else "That line is not valid UTF-8 text; I skipped it."
+    def answer(line: Line) -> None:
+        if args.json:
+            payload = (
+                invalid_input_json(line.original, "invalid-utf8")
+                if line.text is None
+                else reply_to_json(answerer.ask(line.text), kb)
             )
+            stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        elif line.text is None:
+            console.print(INVALID_UTF8_TEXT)
+            console.print()
         else:
-            reply = answerer.ask(text)
-            line = (
-                json.dumps(reply_to_json(reply, kb), ensure_ascii=False)
-                if args.json
-                else reply_to_text(reply, kb) + "\n"
-            )
-        stdout.write(line + "\n")
+            console.print(reply_renderable(answerer.ask(line.text), kb))
+            console.print()
         stdout.flush()
 
     if args.question:
         question = " ".join(args.question)
-        answer(question.translate(_CONTROL), question)
+        answer(Line(clean(question), question))
         return 0
     for raw in stdin:
-        text, original = _clean_line(raw)
-        answer(text, original)
+        answer(decode(raw))
     return 0
 
 
@@ -178,25 +199,32 @@ def cmd_kb_check(settings: Settings, stdout: TextIO) -> int:
         f"({100 * retrieval.km_rate:.1f}%); {len(errors)} error(s), {len(warnings)} warning(s)",
         file=stdout,
     )
+    if kb.country_counts:
+        rows = ", ".join(f"{n} {status}" for status, n in kb.country_counts.items())
+        print(
+            f"country table: {sum(kb.country_counts.values())} rows ({rows}); "
+            f"{len(kb.families)} entries generated",
+            file=stdout,
+        )
     return 1 if errors else 0
 
 
 def cmd_kb_review(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
     """`kb review`: entries due for review, most urgent first, as text or JSON."""
-    import sqlite3
     from datetime import UTC, datetime
 
+    from bot.curator.database import DatabaseError, database_from_settings
     from bot.curator.feedback import read_votes
     from bot.kb.review import DayVotes, build_queue, format_text
 
     kb = _load_kb(settings)
-    db = settings.db_path
+    database = database_from_settings(settings)
     votes: list[DayVotes] = []
     try:
-        votes = read_votes(db)
-        source = str(db) if db.exists() else f"no curator store at {db}"
-    except sqlite3.Error as exc:
-        source = f"could not read {db} ({exc})"
+        votes = read_votes(database)
+        source = database.label if database.created() else f"no curator store at {database.label}"
+    except DatabaseError as exc:
+        source = f"could not read {database.label} ({exc})"
         print(f"warning: 👎 not counted: {source}", file=sys.stderr)
     queue = build_queue(
         kb,
@@ -261,11 +289,42 @@ def cmd_bench(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> i
     """`bench`: speed and scale figures beside a naive baseline (printed, never asserted)."""
     from bot.quality.bench import run_benchmarks
 
-    return run_benchmarks(settings, GOLD_DIR, args.phrasings, args.queries, stdout)
+    return run_benchmarks(
+        settings, GOLD_DIR, args.phrasings, args.queries, stdout, quick=args.quick
+    )
+
+
+def _discord_failure(exc: BaseException, command: str) -> CommandFailed | None:
+    """What went wrong talking to Discord, as one line (None: not a Discord problem)."""
+    import aiohttp
+    import discord
+
+    if isinstance(exc, discord.LoginFailure):
+        return CommandFailed(
+            f"{command}: Discord refused the token in DISCORD_TOKEN; copy a fresh one from the "
+            "Developer Portal (Bot -> Reset Token)"
+        )
+    if isinstance(exc, discord.PrivilegedIntentsRequired):
+        return CommandFailed(
+            f"{command}: BOT_MESSAGE_CONTENT is on but the Message Content intent is not enabled "
+            "in the Developer Portal (Bot -> Privileged Gateway Intents)"
+        )
+    if isinstance(exc, discord.HTTPException):
+        return CommandFailed(
+            f"{command}: Discord answered {exc.status} {exc.text or ''}".rstrip()
+            + "; try again later"
+        )
+    if isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.GatewayNotFound):
+        reason = str(exc) or type(exc).__name__
+        return CommandFailed(
+            f"{command}: cannot reach Discord ({reason}); check the network and try again"
+        )
+    return None
 
 
 def cmd_run(settings: Settings) -> int:
-    """`run`: the Discord bot; exit 2 with one line when no token is set."""
+    """`run`: the Discord bot; exit 2 with one line when no token is set, 1 when Discord
+    cannot be reached or refuses the token."""
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
@@ -273,7 +332,14 @@ def cmd_run(settings: Settings) -> int:
 
     from bot.discord_app.bot import run_bot
 
-    asyncio.run(run_bot(settings, _load_answerer(settings)))
+    answerer = _load_answerer(settings)
+    try:
+        asyncio.run(run_bot(settings, answerer))
+    except Exception as exc:
+        failure = _discord_failure(exc, "run")
+        if failure is None:
+            raise
+        raise failure from exc
     return 0
 
 
@@ -286,7 +352,14 @@ def cmd_sync(settings: Settings, guild: int | None, stdout: TextIO) -> int:
 
     from bot.discord_app.bot import sync_commands
 
-    count = asyncio.run(sync_commands(settings, _load_answerer(settings), guild))
+    answerer = _load_answerer(settings)
+    try:
+        count = asyncio.run(sync_commands(settings, answerer, guild))
+    except Exception as exc:
+        failure = _discord_failure(exc, "sync")
+        if failure is None:
+            raise
+        raise failure from exc
     where = f"guild {guild}" if guild else "every guild (global sync: allow up to an hour)"
     print(f"synced {count} command(s) to {where}", file=stdout)
     return 0
@@ -301,15 +374,54 @@ def _questions(settings: Settings) -> dict[str, str]:
         return {}
 
 
+def _since(command: str, text: str | None) -> date:
+    from bot.curator.report import SinceError, parse_since
+
+    try:
+        return parse_since(text)
+    except SinceError as exc:
+        raise UsageError(f"{command}: --since {exc}") from None
+
+
+def _read_report(settings: Settings, command: str, since: date, guild: int | None) -> Report:
+    """The report from the store, or one line saying why the store cannot be read."""
+    from bot.curator.database import DatabaseError, database_from_settings
+    from bot.curator.report import build_report
+
+    database = database_from_settings(settings)
+    try:
+        return build_report(database, since, guild)
+    except DatabaseError as exc:
+        setting = "BOT_DB_URL" if settings.db_url is not None else "BOT_DB_PATH"
+        raise CommandFailed(f"{command}: cannot read the curator store ({setting}): {exc}") from exc
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, before any work, an --html path that cannot be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UsageError(f"report: --html {path} is a folder; give a file name such as report.html")
+    if not folder.is_dir():
+        raise UsageError(f"report: --html {path}: the folder {folder} does not exist")
+
+
 def cmd_report(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
     """`report`: what curators need to see, as text, JSON or a self-contained HTML page."""
     from bot.curator.html import format_html
-    from bot.curator.report import build_report, format_text, parse_since
+    from bot.curator.report import format_text
 
-    report = build_report(settings.db_path, parse_since(args.since), args.guild)
+    since = _since("report", args.since)
+    if args.html:
+        _check_writable(args.html)
+    report = _read_report(settings, "report", since, args.guild)
     questions = _questions(settings)
     if args.html:
-        args.html.write_text(format_html(report, questions), encoding="utf-8")
+        try:
+            args.html.write_text(format_html(report, questions), encoding="utf-8")
+        except OSError as exc:
+            raise CommandFailed(
+                f"report: cannot write --html {args.html}: {exc.strerror or exc}"
+            ) from exc
     if args.json:
         json.dump(report.as_json(), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
@@ -322,10 +434,9 @@ def cmd_report(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> 
 
 def cmd_kb_suggest(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
     """`kb suggest`: candidate alternates from the store, as YAML to review."""
-    from bot.curator.report import build_report, parse_since
     from bot.curator.suggest import format_suggestions
 
-    report = build_report(settings.db_path, parse_since(args.since))
+    report = _read_report(settings, "kb suggest", _since("kb suggest", args.since), None)
     try:
         files = _load_kb(settings).entry_files
     except KnowledgeBaseError:
@@ -335,10 +446,11 @@ def cmd_kb_suggest(settings: Settings, args: argparse.Namespace, stdout: TextIO)
 
 
 def _chat(settings: Settings, stdout: TextIO) -> int:
+    from bot.curator.database import database_from_settings
     from bot.curator.store import Store
     from bot.terminal.chat import chat
 
-    store = Store(settings.db_path, retention_days=settings.retention_days)
+    store = Store(database_from_settings(settings), retention_days=settings.retention_days)
     try:
         return chat(_load_answerer(settings), sys.stdin, stdout, store=store)
     finally:
@@ -354,11 +466,8 @@ def main(
     try:
         settings = Settings()
     except ValidationError as exc:
-        for error in exc.errors():
-            print(
-                f"configuration error: {error['msg'].removeprefix('Value error, ')}",
-                file=sys.stderr,
-            )
+        for line in describe_errors(exc):
+            print(line, file=sys.stderr)
         return 2
     logging.basicConfig(
         level=settings.log_level.upper(),
@@ -395,6 +504,12 @@ def main(
                 return cmd_bench(settings, args, stdout)
     except KnowledgeBaseError as exc:
         print(exc.summary(), file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except CommandFailed as exc:
+        print(exc, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

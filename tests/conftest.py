@@ -1,8 +1,11 @@
 """Shared fixtures: the bundled knowledge base is loaded once per test session, and so is
-the same knowledge base with the Khmer test fixture added (`km_kb`, `km_answerer`)."""
+the same knowledge base with the Khmer test fixture added (`km_kb`, `km_answerer`); a real
+PostgreSQL server (tests/postgres.py) is started once, on first use, and each test that asks
+for `postgres_url` gets a new empty database on it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from bot.kb.loader import load_knowledge_base
 from bot.kb.models import KnowledgeBase
 from tests.khmer_fixture import write_khmer_knowledge
 from tests.paths import ROOT
+from tests.postgres import PostgresServer, require_bindir
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +26,18 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def answerer(kb: KnowledgeBase) -> Answerer:
     return Answerer(kb)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = PostgresServer(require_bindir()).start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    return postgres_server.create_database()
 
 
 @pytest.fixture(scope="session")

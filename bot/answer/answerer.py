@@ -36,9 +36,11 @@ from bot.answer.gate import Evidence, Gate, KhmerGate, evidence
 from bot.answer.injection import tries_to_instruct
 from bot.answer.khmer import KhmerCandidate, KhmerIndex, khmer_content, runs
 from bot.answer.language import Language, detect_language, fold_khmer
+from bot.answer.lexicon import STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
 from bot.answer.safety import reports_a_find
+from bot.kb.countries import COVERAGE_ID
 from bot.kb.models import Entry, KnowledgeBase
 
 Status = Literal["answered", "clarify", "declined"]
@@ -50,6 +52,13 @@ MAX_PARTS = 3
 #: words that point back to what was asked before ("who is he", "when did it start")
 _POINTERS = frozenset("he she it they him her them his its their this that these those".split())
 _PERSON_POINTERS = frozenset("he she him her his".split())
+#: "is X in the ccm", "has X joined", "is X a state party": a question about a country's status
+_STATUS_QUESTION = re.compile(
+    r"^(?:is|are|has|have|did|does|when did|when was)\s+(?:the\s+)?(?P<subject>.+?)\s+"
+    r"(?:in|a member|member|a part|part|a party|party|a states parties|states parties|joined"
+    r"|join|signed|sign|ratified|ratify|acceded|accede|bound)\b"
+    r"(?:.*\bccm\b|\s*(?:states parties|party|member)?\s*$)"
+)
 #: how a follow-up opens ("and laos?", "what about vietnam")
 _FOLLOW_OPENERS = re.compile(
     r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
@@ -106,7 +115,7 @@ class Reply(BaseModel):
     suggestions: tuple[Suggestion, ...] = ()
     reason: str = Field(
         description="why this status: confident, safety, small-talk, multi-question, unsure, "
-        "weak, other-subject, keywords-only, instructions, no-match, empty, picked, "
+        "weak, other-subject, keywords-only, instructions, no-status, no-match, empty, picked, "
         "other-language (neither English nor Khmer), english-terms (a Khmer message answered "
         "on its English words), no-khmer (no entry has Khmer text yet)"
     )
@@ -249,7 +258,10 @@ class Answerer:
             return self._khmer(text, window)
         parts = self._parts(window)
         if len(parts) == 1:
-            return parts[0].model_copy(update={"question": text})
+            single = parts[0]
+            if not single.answered:
+                single = self._unknown_country(single) or single
+            return single.model_copy(update={"question": text})
         answered = [p for p in parts if p.answered]
         first = answered[0] if answered else parts[0]
         return first.model_copy(
@@ -293,12 +305,23 @@ class Answerer:
             kinds = ("person",) if pointers <= _PERSON_POINTERS else ("country", "other")
             names = [n for k in kinds for n in self.matcher.names(before, k)]
             if names:
-                who = " ".join(dict.fromkeys(names))
-                return " ".join(who if w in _POINTERS else w for w in words)
+                # "it" after "what is the k5 belt" is "the k5 belt", not only "k5": try the
+                # names alone and the previous question's content words, keep the surer
+                content = [w for w in before.split() if w not in STOPWORDS and w not in names]
+                readings = [
+                    " ".join(stand_in if w in _POINTERS else w for w in words)
+                    for stand_in in (" ".join(dict.fromkeys(names)), " ".join([*names, *content]))
+                ]
+                return max(readings, key=self._surety)
         query = self.matcher.parse(self.matcher.respell(rest))
         if opener and not query.informative:
             return f"{before} {rest}"
         return None
+
+    def _surety(self, text: str) -> float:
+        """The gate's probability for a question, 0 when a rule would not let it answer."""
+        match = self.match(text)
+        return 0.0 if match is None or match.rule else match.probability
 
     def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
         """Entries ranked for a message, best first, with no policy applied.
@@ -362,13 +385,16 @@ class Answerer:
 
     # -- Khmer -------------------------------------------------------------------------------
     def _khmer(self, text: str, window: str) -> Reply:
-        """A Khmer message. When its Khmer only asks ("UXO ជាអ្វី?") and the English engine is
-        sure of its English words, that entry answers (in Khmer when it has Khmer text, else
-        in English with a note); otherwise the Khmer index and its thresholds decide, and
-        what is not answered is asked back or declined, in Khmer."""
+        """A Khmer message. When its Khmer only asks ("UXO ជាអ្វី?"), its English words carry
+        the question: if the English engine is sure of them, that entry answers (in Khmer when
+        it has Khmer text, else in English with a note), and the Khmer index may answer only
+        the entry the English engine ranks first. Otherwise the Khmer index and its thresholds
+        decide; what is not answered is asked back or declined, in Khmer."""
         folded = fold_khmer(window)
+        asks_only = not khmer_content(folded)
         english = self._english_terms(folded)
-        if english is not None and not khmer_content(folded):
+        sure = english is not None and english.answered and english.entry is not None
+        if english is not None and sure and asks_only:
             return english.model_copy(
                 update={
                     "question": text,
@@ -380,6 +406,12 @@ class Answerer:
         candidates = self.khmer.search(window, limit=6) if len(self.khmer) else []
         status, confidence = self.khmer_gate.decide(candidates)
         top = candidates[0] if candidates else None
+        if status == "answered" and top is not None and english is not None and asks_only:
+            english_top = english.entry or (
+                self.kb.get(english.suggestions[0].id) if english.suggestions else None
+            )
+            if english_top is None or english_top.id != top.entry_id:
+                status = "clarify"  # the English words point elsewhere: ask, don't guess
         if status == "answered" and top is not None:
             entry = self.kb.get(top.entry_id)
             runner_up = candidates[1].score if len(candidates) > 1 else 0.0
@@ -396,22 +428,24 @@ class Answerer:
                 score=min(top.score, 1.0),
             )
         suggestions = self._khmer_suggestions(candidates)
-        if english is not None and english.entry is not None:
-            # the English words found an entry, the Khmer around them asks something more
-            entry = english.entry
+        pointed = english.entry if english is not None and sure else None
+        if pointed is None and english is not None and asks_only and english.suggestions:
+            pointed = self.kb.get(english.suggestions[0].id)
+        if english is not None and pointed is not None:
+            # the English words found an entry: offer it first, in Khmer when it has Khmer
             first = Suggestion(
-                id=entry.id,
-                question=entry.km.question if entry.km else entry.question,
-                score=english.score,
+                id=pointed.id,
+                question=pointed.km.question if pointed.km else pointed.question,
+                score=min(english.score, 1.0),
             )
-            rest = [s for s in suggestions if s.id != entry.id]
+            rest = [s for s in suggestions if s.id != pointed.id]
             suggestions = (first, *rest)[: self.policy.max_suggestions]
             status = "clarify"
-        if not len(self.khmer) and english is None:
+        if not len(self.khmer) and pointed is None:
             reason = "no-khmer"
-        elif top is None and english is None:
+        elif top is None and pointed is None:
             reason = "no-match"
-        elif top is not None and top.missing and english is None:
+        elif top is not None and top.missing and pointed is None:
             reason = "other-subject"
         else:
             reason = "unsure" if status == "clarify" else "weak"
@@ -442,14 +476,15 @@ class Answerer:
         return tuple(out)
 
     def _english_terms(self, folded: str) -> Reply | None:
-        """The English engine's answer to the English words of a mixed Khmer message ("UXO",
-        "Hun Sen", "convention on cluster munitions"), when it is sure of one (never small
-        talk); None otherwise."""
+        """What the English engine makes of the English words of a mixed Khmer message
+        ("UXO", "Hun Sen", "convention on cluster munitions"); None when there are none, or
+        when they are small talk ("hi bot")."""
         latin = " ".join(piece for khmer, piece in runs(folded) if not khmer)
         if not latin or not self.normalizer(latin):
             return None
         reply = self._decide(latin)
-        if not reply.answered or reply.entry is None or reply.entry.kind == "about":
+        top = reply.entry or (self.kb.get(reply.suggestions[0].id) if reply.suggestions else None)
+        if top is None or top.kind == "about":
             return None
         return reply
 
@@ -482,6 +517,27 @@ class Answerer:
         if len(out) > 1 and not any(r.answered for r in out):
             return [self._decide(text)]  # nothing answered part by part: read it whole
         return out
+
+    def _unknown_country(self, reply: Reply) -> Reply | None:
+        """"Is Narnia in the CCM?": the status of a country the table does not hold gets the
+        entry that says what the table covers (there is no sourced status for others), not a
+        guess and not another country's answer."""
+        coverage = self.kb.get(COVERAGE_ID)
+        match = _STATUS_QUESTION.match(reply.normalized)
+        if coverage is None or match is None:
+            return None
+        subject = match["subject"]
+        query = self.matcher.parse(self.matcher.respell(subject))
+        if self.matcher.names(subject) or not query.unknown_share:
+            return None
+        return Reply(
+            question=reply.question,
+            status="answered",
+            entry=coverage,
+            confidence=1.0,
+            reason="no-status",
+            normalized=reply.normalized,
+        )
 
     def _small_talk(self, reply: Reply) -> bool:
         top = reply.entry or (self.kb.get(reply.suggestions[0].id) if reply.suggestions else None)

@@ -98,6 +98,10 @@ _FUNCTION_WORDS = """
     info information details detail question answer regarding re wrt vs versus via per
     etc eg ie overview summary summarise summarize simple simply words short brief briefly
     basics basic quick gist nutshell eli5 tldr everything anyway exactly wonder
+    myself yourself himself herself itself ourselves themselves anybody nobody somebody
+    everybody whatever whoever whenever however though although because since while
+    unless whether until yes no not maybe perhaps probably really right now today
+    guess honest literally wait hmm huh wow omg
 """
 
 #: function words and chat verbs, as written and as stemmed (the matcher compares stems)
@@ -107,9 +111,10 @@ STOPWORDS = (
 )
 
 #: Country names and demonyms (as normalized text). A question that names a country asks about
-#: that country: an entry that never mentions it is not its answer.
-COUNTRIES = frozenset(
-    """
+#: that country: an entry that never mentions it is not its answer. Every name and alias in
+#: knowledge/countries.yaml has at least one word here (tests/unit/kb/test_countries.py);
+#: the most distinctive one where the others are everyday English ("ivory", not "coast").
+_COUNTRY_WORDS = """
     afghanistan albania algeria andorra angola antigua argentina armenia australia austria
     azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia
     bosnia botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile
@@ -127,6 +132,10 @@ COUNTRIES = frozenset(
     tajikistan tanzania thailand timor togo tonga trinidad tunisia turkey turkmenistan tuvalu
     uganda ukraine emirates uae uk us uruguay uzbekistan vanuatu vatican venezuela vietnam
     yemen zambia zimbabwe europe eu asia africa
+    barbuda herzegovina bih faso cabo verde costa rica ivoire divoire ivory dominican salvador
+    bissau equatorial swaziland eire aotearoa niue kitts nevis lucia vincent grenadines sao
+    tome principe leone sri rsa ceylon tobago arabia drc prc rok ksa viet suomi hellas
+    hellenic turkiye togolese gabonese kinshasa brazzaville cote cook holy african
     afghan albanian algerian argentine armenian australian austrian belgian bolivian brazilian
     bulgarian chilean chinese colombian croatian cuban danish dutch egyptian estonian
     ethiopian finnish french german greek hungarian indian indonesian iranian iraqi irish
@@ -135,5 +144,6 @@ COUNTRIES = frozenset(
     palestinian peruvian filipino polish portuguese romanian saudi serbian singaporean
     slovak somali spanish sudanese swedish swiss syrian taiwanese thai turkish ugandan
     venezuelan vietnamese yemeni
-""".split()
-)
+"""
+#: as written and as stemmed, as the matcher indexes them ("honduras" -> "hondura")
+COUNTRIES = frozenset(form for word in _COUNTRY_WORDS.split() for form in (word, stem(word)))

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -86,6 +86,14 @@ UNKNOWN_WEIGHT_SHARE = 0.8
 ENTITY_FLOOR = 0.5
 #: each name in the question that an entry never mentions scales its score by this
 MISSING_NAME_FACTOR = 0.85
+#: an entry generated from a table (a family, e.g. the countries) is scaled by this when the
+#: question shares none of the words the family's phrasings have in common ("ccm", "ratify",
+#: "state party"...), or asks with a question word they never use ("why", "who"): a
+#: country's name alone does not make "has syria used cluster munitions" or "why did france
+#: ratify" a question its status answers
+OFF_FAMILY_FACTOR = 0.6
+#: a word is part of a family's own vocabulary when at least this share of its entries use it
+FAMILY_VOCABULARY_SHARE = 0.9
 #: words people ask with but answers never use ("stand for", "meaning", "runs") weigh less
 QUESTION_ONLY_WEIGHT = 0.8
 #: how many phrasings go on to the character-level scorer
@@ -158,6 +166,10 @@ class Matcher:
     `answers` (entry id -> answer text) adds a weaker, entry-level signal: a question's word
     found only in an entry's answer counts half as much as one found in its phrasings. Word
     weights (IDF) are computed over whole entries, phrasings and answer together.
+
+    `families` (entry id -> family) names entries generated from one table (the country
+    table): a family counts as one entry when weighing words, so that 160 near-identical
+    entries do not make the words they share ("join", "ratify", "state party") look common.
     """
 
     def __init__(
@@ -167,6 +179,7 @@ class Matcher:
         answers: Mapping[str, str] | None = None,
         is_word: Callable[[str], bool] = is_english_word,
         speakers: Mapping[str, str] | None = None,
+        families: Mapping[str, str] | None = None,
     ) -> None:
         self.normalizer = normalizer
         self._is_word = is_word
@@ -191,20 +204,27 @@ class Matcher:
         self._entry_bag: list[set[int]] = [set() for _ in self._entry_ids]
         for e, _, _, ids in raw:
             self._entry_bag[e].update(ids)
+        self._family_words = self._family_vocabularies(families or {})
         # answer words: a weaker, entry-level signal (the bag keeps only words no phrasing has)
         self._answer_bag: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
         #: every word of each answer: does the answer itself speak of what was asked?
         self._answer_words: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
         self._answer_text: list[str] = [""] * len(self._entry_ids)
         in_answers: set[int] = set()
+        # a generated answer (a family's: the country table) is built from its own phrasings'
+        # data: as a weighting signal it would only make the table's words look known to the
+        # curated entries, so it feeds the checks on what an answer says, not the weights
+        families = families or {}
+        curated = {i: t for i, t in (answers or {}).items() if i not in families}
         for entry_id, text in (answers or {}).items():
             if entry_id in self._entry_index:
                 e = self._entry_index[entry_id]
                 words = frozenset(self._token_id(w) for w in normalizer(text).split())
-                in_answers |= words
-                self._answer_bag[e] = words - self._entry_bag[e]
                 self._answer_words[e] = words
                 self._answer_text[e] = normalizer.basic(text)
+                if entry_id in curated:
+                    in_answers |= words
+                    self._answer_bag[e] = words - self._entry_bag[e]
         #: each entry's words as text, for article numbers ("article 9" must be in it)
         self._entry_text: list[str] = [""] * len(self._entry_ids)
         for e, _, normalized, _ in raw:
@@ -222,29 +242,36 @@ class Matcher:
         }
         #: names a question can be about (see bot/answer/names.py)
         self._names: set[int] = {
-            self._token_id(w) for w in names_in((answers or {}).values(), normalizer)
+            self._token_id(w) for w in names_in(curated.values(), normalizer)
         }
         self._names |= {t for word, t in self._vocab.items() if is_country(word)}
         #: which names are people and which countries, for follow-ups ("who is he?")
         self._people: set[int] = {
             self._vocab[stem(w)]
-            for w in people_in((answers or {}).values(), normalizer)
+            for w in people_in(curated.values(), normalizer)
             if stem(w) in self._vocab
         } & self._names
         self._countries: set[int] = {t for t in self._names if is_country(self._stems_of(t))}
 
-        df: dict[int, int] = defaultdict(int)
+        share = [1.0] * len(self._entry_ids)  # what each entry counts for in word weights
+        if families:
+            sizes = Counter(families[i] for i in self._entry_ids if i in families)
+            for e, entry_id in enumerate(self._entry_ids):
+                if entry_id in families:
+                    share[e] = 1.0 / sizes[families[entry_id]]
+        df: dict[int, float] = defaultdict(float)
         for e in range(len(self._entry_ids)):
             for t in self._entry_bag[e] | self._answer_bag[e]:
-                df[t] += 1
-        n = max(len(self._entry_ids), 1)
+                df[t] += share[e]
+        n = max(sum(share), 1.0)
         self._stems: list[str] = [""] * len(self._vocab)
         for word, t in self._vocab.items():
             self._stems[t] = word
         self._rarest = math.log(1.0 + (n - 0.5) / 1.5)
         self._weights: list[float] = []
         for t, word in enumerate(self._stems):
-            idf = math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5))
+            d = max(df[t], 1.0)  # a word of one family member is as rare as one entry's
+            idf = math.log(1.0 + (n - d + 0.5) / (d + 0.5))
             if word in STOPWORDS:
                 idf *= STOPWORD_WEIGHT
             elif t in self._names:
@@ -285,6 +312,7 @@ class Matcher:
             normalizer,
             answers={e.id: e.answer for e in kb.entries},
             speakers={e.id: _whose_words(e.attributed_to, e.question) for e in kb.entries},
+            families=kb.families,
         )
 
     # -- building -----------------------------------------------------------------------
@@ -293,6 +321,31 @@ class Matcher:
         t = self._vocab.setdefault(stemmed, len(self._vocab))
         self._surface.setdefault(word, t)
         return t
+
+    def _family_vocabularies(
+        self, families: Mapping[str, str]
+    ) -> list[tuple[frozenset[int], frozenset[str]] | None]:
+        """Per entry (None outside a family): the content words its family's phrasings have
+        in common, and the question words they use.
+
+        Function words never count as content: "is" says nothing about what a question asks.
+        """
+        members: dict[str, list[int]] = defaultdict(list)
+        for e, entry_id in enumerate(self._entry_ids):
+            if entry_id in families:
+                members[families[entry_id]].append(e)
+        out: list[tuple[frozenset[int], frozenset[str]] | None] = [None] * len(self._entry_ids)
+        stems = {t: word for word, t in self._vocab.items()}
+        for entries in members.values():
+            counts: Counter[int] = Counter(t for e in entries for t in self._entry_bag[e])
+            common = [t for t, c in counts.items() if c >= FAMILY_VOCABULARY_SHARE * len(entries)]
+            content = frozenset(
+                t for t in common if stems[t] not in STOPWORDS and stems[t] not in QUESTION_WORDS
+            )
+            asks = frozenset(stems[t] for t in common if stems[t] in QUESTION_WORDS)
+            for e in entries:
+                out[e] = (content, asks)
+        return out
 
     def _word_families(self) -> dict[int, tuple[int, ...]]:
         """Words that share a long prefix (define/definition, ratify/ratification) meet.
@@ -462,6 +515,8 @@ class Matcher:
                 in_answer[e] = self._in_answer(query, e)
                 missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
                 penalty[e] = MISSING_NAME_FACTOR**missing
+                if not self._in_family_terms(query, e):
+                    penalty[e] *= OFF_FAMILY_FACTOR
             char = char_by_index.get(index, 0.0)
             if phrasing.normalized == query.text:
                 score = 1.0
@@ -614,6 +669,17 @@ class Matcher:
         """The same name, or a country and its people ("germany", "german government")."""
         x, y = self._stems[a], self._stems[b]
         return a == b or (len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5])
+    def _in_family_terms(self, query: Query, entry: int) -> bool:
+        """False when the entry belongs to a family (entries generated from one table) and
+        the question uses none of the content words the family's phrasings share, or a
+        question word none of them uses."""
+        family = self._family_words[entry]
+        if family is None:
+            return True
+        content, asks = family
+        if any(t in QUESTION_WORDS and t not in asks for t in query.tokens):
+            return False
+        return any(t in content for _, credits in query.terms for t in credits)
 
     def _name_terms(self, query: Query) -> list[dict[int, float]]:
         return [credits for _, credits in query.terms if any(t in self._names for t in credits)]

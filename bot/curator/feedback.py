@@ -1,40 +1,32 @@
 """Read the 👍 / 👎 votes from the curator store for `kb review`, without writing anything.
 
-The store's writer owns the schema; this reader only needs the `votes` table (day, entry_id,
-up, down) and opens the file read-only, so a review can run beside a live bot and never
-creates, migrates or changes the database. (Like any reader of a WAL database, SQLite may
-leave its empty `-wal` / `-shm` side files next to it; the writer uses them as they are.)
+Through the store's read path (`Database.read`): a read-only connection to either engine
+(SQLite at BOT_DB_PATH, or the shared PostgreSQL at BOT_DB_URL), never creating, migrating
+or changing the database, so a review can run beside live bots.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
-from pathlib import Path
 
+from bot.curator.database import Database
 from bot.kb.review import DayVotes
 
 #: the store's `day` column counts days since this one (unix time // 86,400)
 _EPOCH = date(1970, 1, 1)
 
 
-def read_votes(db_path: Path, *, timeout: float = 5.0) -> list[DayVotes]:
-    """Every entry's votes per day; [] when there is no store yet.
+def read_votes(database: Database) -> list[DayVotes]:
+    """Every entry's votes per day, all guilds together; [] when nothing was recorded yet.
 
-    Raises sqlite3.Error when the file exists but cannot be read (not a database, no `votes`
-    table, locked for longer than `timeout`).
+    Raises `DatabaseError` when the database exists but cannot be read.
     """
-    if not db_path.exists():
-        return []
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
-    db = sqlite3.connect(uri, uri=True, timeout=timeout)
-    try:
-        rows = db.execute(
+    rows = database.read(
+        lambda db: db.execute(
             "SELECT entry_id, day, SUM(up), SUM(down) FROM votes GROUP BY entry_id, day"
-        ).fetchall()
-    finally:
-        db.close()
+        )
+    )
     return [
         DayVotes(str(entry_id), _EPOCH + timedelta(days=int(day)), int(up or 0), int(down or 0))
-        for entry_id, day, up, down in rows
+        for entry_id, day, up, down in rows or []
     ]

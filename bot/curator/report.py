@@ -1,14 +1,17 @@
 """`python -m bot report`: what curators need to see, from the curator store.
 
-Unanswered questions are grouped into clusters of near-duplicates (rapidfuzz), each with its
-count, example wordings and the entry the bot found nearest; suggestion picks (question asked
--> entry chosen) are ready to paste as alternates; then the entries with the most 👎, the
-most-asked entries and answered vs declined per day.
+Unanswered questions are grouped into clusters of near-duplicates (rapidfuzz, on the
+normalized text), each shown as people typed it (redacted, see `bot.curator.redact`) with its
+count, example wordings and the entry the bot found nearest; a question followed by a picked
+suggestion counts as answered, not as a miss. Suggestion picks (question asked -> entry
+chosen) are ready to paste as alternates; then the entries with the most 👎, the most-asked
+entries and answered vs not answered per day. With a guild, every section is that guild's.
+
+A report only reads: it opens the database read-only and never migrates it.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -17,7 +20,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.curator.store import DAY, connect, migrate
+from bot.curator.database import Connection, Database, SqliteDatabase
+from bot.curator.store import DAY
 
 #: near-duplicate threshold (token_set_ratio): word order and extra small words don't matter
 CLUSTER_SIMILARITY = 72.0
@@ -29,6 +33,7 @@ TOP = 20
 @dataclass
 class Cluster:
     """Near-duplicate unanswered questions, with the entry the bot found nearest."""
+
     representative: str
     count: int
     examples: list[str]
@@ -39,9 +44,12 @@ class Cluster:
 @dataclass
 class Report:
     """Everything `python -m bot report` shows, ready for text, JSON or HTML."""
+
     since: str
     guild: int | None
     unanswered_total: int = 0
+    #: questions first declined or asked back, then answered by a suggestion people picked
+    answered_by_pick: int = 0
     clusters: list[Cluster] = field(default_factory=list)
     picks: list[tuple[str, str, int]] = field(default_factory=list)
     downvoted: list[tuple[str, int, int]] = field(default_factory=list)  # id, down, up
@@ -53,14 +61,34 @@ class Report:
         return asdict(self)
 
 
+class SinceError(ValueError):
+    """`--since` is neither a number of days nor a date."""
+
+
 def parse_since(text: str | None, today: date | None = None) -> date:
-    """`30` (days back) or `2026-11-01`; default 30 days."""
+    """`30` (days back) or `2026-11-01`; default 30 days. SinceError names what is wrong.
+
+    >>> parse_since("2026-11-01")
+    datetime.date(2026, 11, 1)
+    >>> parse_since("7", today=date(2026, 11, 28))
+    datetime.date(2026, 11, 21)
+    """
     today = today or datetime.now(UTC).date()
     if not text:
         return today - timedelta(days=30)
+    text = text.strip()
     if text.isdigit():
-        return today - timedelta(days=int(text))
-    return date.fromisoformat(text)
+        days = int(text)
+        if days > 36_500:
+            raise SinceError(f"{text} days is too far back")
+        return today - timedelta(days=days)
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        reason = str(exc) if any(c.isdigit() for c in text) else "not a date"
+        raise SinceError(
+            f"{text!r} is not a number of days or a date YYYY-MM-DD ({reason})"
+        ) from None
 
 
 def cluster_questions(counts: Counter[str]) -> list[tuple[str, int, list[str]]]:
@@ -85,91 +113,109 @@ def cluster_questions(counts: Counter[str]) -> list[tuple[str, int, list[str]]]:
     return sorted(out, key=lambda c: (-c[1], c[0]))
 
 
-def build_report(db_path: Path, since: date, guild: int | None = None) -> Report:
-    """Read the store (never write it) and assemble the report since `since`."""
-    report = Report(since=since.isoformat(), guild=guild)
-    if not db_path.exists():
-        return report
-    db = connect(db_path)
-    try:
-        migrate(db)
-        return _fill(db, report, since, guild)
-    finally:
-        db.close()
+def build_report(database: Database | Path, since: date, guild: int | None = None) -> Report:
+    """Read the store (read-only, never migrating it) and assemble the report since `since`.
+    Raises DatabaseError with a message for people when the store cannot be read."""
+    if isinstance(database, Path):
+        database = SqliteDatabase(database)
+    filled = database.read(
+        lambda db: _fill(db, Report(since=since.isoformat(), guild=guild), since, guild)
+    )
+    return filled or Report(since=since.isoformat(), guild=guild)
 
 
-def _fill(db: sqlite3.Connection, report: Report, since: date, guild: int | None) -> Report:
+def _fill(db: Connection, report: Report, since: date, guild: int | None) -> Report:
     since_ts = int(datetime(since.year, since.month, since.day, tzinfo=UTC).timestamp())
     since_day = since_ts // DAY
     where, args = "ts >= ?", [since_ts]
+    day_where, day_args = "day >= ?", [since_day]
     if guild is not None:
         where += " AND guild_id = ?"
         args.append(guild)
+        day_where += " AND guild_id = ?"
+        day_args.append(guild)
 
+    picked = {
+        ask_id
+        for (ask_id,) in db.execute(
+            f"SELECT DISTINCT ask_id FROM picks WHERE {where} AND ask_id IS NOT NULL", args
+        )
+    }
     counts: Counter[str] = Counter()
+    typed: dict[str, Counter[str]] = defaultdict(Counter)
     nearest: dict[str, Counter[str]] = defaultdict(Counter)
     scores: dict[str, list[float]] = defaultdict(list)
     per_day_unanswered: Counter[int] = Counter()
-    for question, top_id, top_score, ts in db.execute(
-        f"SELECT question, top_id, top_score, ts FROM unanswered WHERE {where}", args
+    for question, asked, top_id, top_score, ts, ask_id in db.execute(
+        f"SELECT question, asked, top_id, top_score, ts, ask_id FROM unanswered WHERE {where}",
+        args,
     ):
+        if ask_id is not None and ask_id in picked:
+            report.answered_by_pick += 1  # a suggestion answered it: not a miss
+            continue
         counts[question] += 1
+        typed[question][asked or question] += 1
         if top_id:
             nearest[question][top_id] += 1
             scores[question].append(top_score or 0.0)
-        per_day_unanswered[ts // DAY] += 1
+        per_day_unanswered[int(ts) // DAY] += 1
     report.unanswered_total = sum(counts.values())
     for rep, total, wordings in cluster_questions(counts)[:TOP]:
         ids: Counter[str] = Counter()
+        said: Counter[str] = Counter()
         for q in wordings:
             ids.update(nearest[q])
+            said.update(typed[q])
         top = ids.most_common(1)[0][0] if ids else None
         top_scores = [s for q in wordings for s in scores[q]]
+        examples = [typed[rep].most_common(1)[0][0]]
+        examples += [text for text, _ in said.most_common() if text not in examples]
         report.clusters.append(
             Cluster(
-                representative=rep,
+                representative=examples[0],
                 count=total,
-                examples=wordings[:5],
+                examples=examples[:5],
                 nearest_id=top,
                 nearest_score=round(max(top_scores), 2) if top_scores else 0.0,
             )
         )
 
-    pick_where = where.replace("ts", "picks.ts")
     report.picks = [
-        (q, e, n)
+        (q, e, int(n))
         for q, e, n in db.execute(
-            f"SELECT question, entry_id, COUNT(*) AS n FROM picks WHERE {pick_where} "
-            "GROUP BY question, entry_id ORDER BY n DESC, question LIMIT ?",
+            f"SELECT COALESCE(asked, question), entry_id, COUNT(*) FROM picks WHERE {where} "
+            "GROUP BY COALESCE(asked, question), entry_id "
+            "ORDER BY COUNT(*) DESC, COALESCE(asked, question), entry_id LIMIT ?",
             [*args, TOP * 5],
         )
     ]
     report.downvoted = [
-        (e, d, u)
+        (e, int(d), int(u))
         for e, d, u in db.execute(
-            "SELECT entry_id, SUM(down) AS d, SUM(up) FROM votes WHERE day >= ? GROUP BY entry_id "
-            "HAVING d > 0 ORDER BY d DESC, entry_id LIMIT ?",
-            (since_day, TOP),
+            f"SELECT entry_id, SUM(down), SUM(up) FROM votes WHERE {day_where} GROUP BY entry_id "
+            "HAVING SUM(down) > 0 ORDER BY SUM(down) DESC, entry_id LIMIT ?",
+            [*day_args, TOP],
         )
     ]
     report.most_asked = [
-        (e, n)
+        (e, int(n))
         for e, n in db.execute(
-            "SELECT entry_id, SUM(count) AS n FROM hits WHERE day >= ? GROUP BY entry_id "
-            "ORDER BY n DESC, entry_id LIMIT ?",
-            (since_day, TOP),
+            f"SELECT entry_id, SUM(count) FROM hits WHERE {day_where} GROUP BY entry_id "
+            "ORDER BY SUM(count) DESC, entry_id LIMIT ?",
+            [*day_args, TOP],
         )
     ]
-    answered_per_day = dict(
-        db.execute(
-            "SELECT day, SUM(count) FROM hits WHERE day >= ? GROUP BY day", (since_day,)
-        ).fetchall()
-    )
+    answered_per_day = {
+        int(d): int(n)
+        for d, n in db.execute(
+            f"SELECT day, SUM(count) FROM hits WHERE {day_where} GROUP BY day", day_args
+        )
+    }
     days = sorted(set(answered_per_day) | set(per_day_unanswered))
     report.daily = [
         (
             (date(1970, 1, 1) + timedelta(days=d)).isoformat(),
-            int(answered_per_day.get(d, 0)),
+            answered_per_day.get(d, 0),
             per_day_unanswered.get(d, 0),
         )
         for d in days
@@ -184,6 +230,11 @@ def format_text(report: Report, questions: dict[str, str] | None = None) -> str:
     lines = [f"Curator report since {report.since}{where}", ""]
     lines.append(
         f"Unanswered questions: {report.unanswered_total} in {len(report.clusters)} top clusters"
+        + (
+            f" ({report.answered_by_pick} more answered by a suggestion people picked)"
+            if report.answered_by_pick
+            else ""
+        )
     )
     if not report.clusters:
         lines.append("  (none recorded yet)")

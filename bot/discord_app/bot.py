@@ -8,24 +8,32 @@ terminal chat. Extensions are discovered in `bot.discord_app.cogs`: one file per
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import pkgutil
 import signal
+import time
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answer import Answerer, build_answerer
+from bot.answer import Answerer, Reply, build_answerer
 from bot.config import Settings
+from bot.curator.database import database_from_settings
 from bot.curator.recording import Recorder
 from bot.curator.store import Store
 from bot.discord_app import cogs, errors
 from bot.discord_app.guild_config import GuildConfig
+from bot.discord_app.metrics import Metrics
 from bot.kb.loader import KnowledgeBaseError
 
 log = logging.getLogger(__name__)
+
+#: after SIGTERM: the gateway closes and the store flushes within this (the whole exit < 10 s)
+SHUTDOWN_SECONDS = 8.0
+STORE_CLOSE_SECONDS = 5.0
 
 
 def extensions() -> tuple[str, ...]:
@@ -68,10 +76,11 @@ class FaqBot(commands.AutoShardedBot):
         self,
         settings: Settings,
         answerer: Answerer,
-        guild_config: GuildConfig | None = None,
         store: Store | None = None,
         **options: Any,
     ) -> None:
+        # the bot never joins voice: no warning about voice libraries at every start
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         if settings.shard_ids:
             options["shard_ids"] = list(settings.shard_ids)
         super().__init__(
@@ -85,19 +94,36 @@ class FaqBot(commands.AutoShardedBot):
         )
         self.settings = settings
         self.answerer = answerer
-        self.guild_config = guild_config or GuildConfig(None)
         self.store = store or Store.disabled()
-        self.recorder = Recorder(self.store)
+        self.guild_config = GuildConfig(self.store)
+        self.recorder = Recorder(self.store, normalize=lambda text: self.answerer.normalizer(text))
+        self.metrics = Metrics(self)
         self._reload_lock = asyncio.Lock()
+        self._background: set[asyncio.Task[None]] = set()
+
+    def ask(self, text: str, *, previous: str | None = None) -> Reply:
+        """The engine's reply to a message, timed and counted for the metrics."""
+        start = time.perf_counter()
+        reply = self.answerer.ask(text, previous=previous)
+        self.metrics.match_seconds.observe(time.perf_counter() - start)
+        self.metrics.questions.labels(reply.status).inc()
+        return reply
 
     async def setup_hook(self) -> None:
-        """Load every extension, install the SIGHUP reload, sync to the dev guild if set."""
+        """Load guild settings and every extension, install the SIGHUP reload, start the
+        metrics endpoint if asked, sync to the dev guild if set."""
         try:  # the same reload as /kb reload, for deployments: kill -HUP <pid>
             self.loop.add_signal_handler(
                 signal.SIGHUP, lambda: asyncio.ensure_future(self.reload_knowledge())
             )
         except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
             log.debug("no SIGHUP reload on this platform")
+        if not await self.guild_config.load():
+            task = asyncio.create_task(self.guild_config.keep_loading())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+        if self.settings.metrics_port:
+            await self.metrics.serve(self.settings.metrics_addr, self.settings.metrics_port)
         for extension in extensions():
             try:
                 await self.load_extension(extension)
@@ -132,9 +158,12 @@ class FaqBot(commands.AutoShardedBot):
         )
 
     async def close(self) -> None:
-        """Close the gateway, then flush what the store still holds."""
+        """Close the gateway, then flush what the store still holds (bounded in time)."""
         await super().close()
-        await asyncio.to_thread(self.store.close)
+        for task in list(self._background):
+            task.cancel()
+        await self.metrics.stop()
+        await asyncio.to_thread(self.store.close, STORE_CLOSE_SECONDS)
 
     async def reload_knowledge(self) -> tuple[bool, str]:
         """Validate the whole knowledge base first; swap in one step only if it is sound.
@@ -146,10 +175,12 @@ class FaqBot(commands.AutoShardedBot):
                     build_answerer, self.settings.knowledge_dir, self.settings.seeds_dir
                 )
             except KnowledgeBaseError as exc:
+                self.metrics.kb_reloads.labels("refused").inc()
                 log.warning(
                     "reload refused, still serving the old knowledge base:\n%s", exc.summary()
                 )
                 return False, exc.summary()
+            self.metrics.kb_reloads.labels("ok").inc()
             self.answerer = fresh
             after = len(fresh.kb.entries)
             log.info("knowledge base reloaded: %d -> %d entries", before, after)
@@ -157,16 +188,32 @@ class FaqBot(commands.AutoShardedBot):
 
 
 async def run_bot(settings: Settings, answerer: Answerer) -> None:
-    """Connect to Discord and serve until closed."""
+    """Connect to Discord and serve until closed. On SIGTERM (or Ctrl-C) the gateway is
+    closed and the store flushed, and the process exits 0 within 10 seconds."""
     assert settings.discord_token is not None
-    bot = FaqBot(
-        settings,
-        answerer,
-        GuildConfig(settings.db_path),
-        Store(settings.db_path, retention_days=settings.retention_days),
-    )
+    store = Store(database_from_settings(settings), retention_days=settings.retention_days)
+    bot = FaqBot(settings, answerer, store)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on this platform
+            loop.add_signal_handler(signum, stop.set)
     async with bot:
-        await bot.start(settings.discord_token.get_secret_value())
+        serving = asyncio.create_task(bot.start(settings.discord_token.get_secret_value()))
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if serving.done():
+            stopping.cancel()
+            serving.result()  # a failed login or connection: the command line says why
+            return
+        log.info("stopping: closing the gateway and flushing the curator store")
+        try:
+            await asyncio.wait_for(bot.close(), SHUTDOWN_SECONDS)
+        except TimeoutError:
+            log.error("shutdown took longer than %.0f s; exiting anyway", SHUTDOWN_SECONDS)
+        serving.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await serving
 
 
 async def sync_commands(settings: Settings, answerer: Answerer, guild_id: int | None) -> int:

@@ -10,7 +10,9 @@ Which error becomes which message (the first that matches wins):
 4. `discord.Forbidden`: "I don't have permission to post in this channel." (a warning)
 5. `discord.NotFound` on the interaction itself (it expired before we answered): nothing can
    be sent; an info line.
-6. anything else: "Sorry, something went wrong on my side..." (an error, with traceback)
+6. `DeliveryFailed` (Discord kept failing after the retries in `delivery`): nothing can be
+   sent; one error line with the reason, no traceback.
+7. anything else: "Sorry, something went wrong on my side..." (an error, with traceback)
 
 The slash-command tree (`FaqTree.on_error`), every button and select callback (`guarded`) and
 the message listener (`report_message`) all call this module, so a failing button is never
@@ -27,6 +29,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import discord
 from discord import app_commands
 
+from bot.discord_app.delivery import DeliveryFailed
 from bot.discord_app.ui.common import send_ephemeral
 
 log = logging.getLogger(__name__)
@@ -61,7 +64,7 @@ def user_message(error: BaseException) -> str | None:
         return NEEDS_MANAGE_SERVER
     if isinstance(error, discord.Forbidden):
         return FORBIDDEN
-    if isinstance(error, discord.NotFound):
+    if isinstance(error, discord.NotFound | DeliveryFailed):
         return None
     return APOLOGY
 
@@ -83,6 +86,8 @@ def log_failure(
         log.warning("missing permission in %s: %s", context, error)
     elif isinstance(error, discord.NotFound):
         log.info("interaction gone before we answered in %s: %s", context, error)
+    elif isinstance(error, DeliveryFailed):
+        log.error("%s in %s", error, context)
     else:
         log.error("error in %s", context, exc_info=error)
 

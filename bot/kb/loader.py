@@ -17,12 +17,23 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from bot.kb.countries import (
+    COUNTRIES_FILE,
+    FAMILY,
+    CountryRow,
+    TableSettings,
+    check_rows,
+    coverage_entry,
+    generate_entries,
+    row_label,
+    status_counts,
+)
 from bot.kb.models import Entry, KnowledgeBase, ListedSource, SeedDocument, page_key
 
 SYNONYMS_FILE = "synonyms.yaml"
 META_FILE = "meta.yaml"
 SOURCES_FILE = "sources.yaml"
-_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE}
+_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE, COUNTRIES_FILE}
 _META_KEYS = ("reviewed", "entries")
 #: a review date may be tomorrow (a curator east of UTC), never later
 _FUTURE_SLACK = timedelta(days=1)
@@ -30,14 +41,18 @@ _SEED_PARAGRAPH = re.compile(r"^\[(\d+)\]\s+(.*)$")
 _SEED_HEADER = re.compile(r"^#\s*(?:(\w+):\s*)?(.*)$")
 
 
-class _TextDatesLoader(yaml.SafeLoader):
+#: libyaml's parser when PyYAML has it (about 15 times faster), else the pure-Python one
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextDatesLoader(_SAFE_LOADER):  # type: ignore[misc]
     """YAML's safe loader, except that dates stay the text the curator wrote: `2026-13-01`
     is then a mistake we can report with its line, not a crash inside the YAML library."""
 
 
 _TextDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SAFE_LOADER.yaml_implicit_resolvers.items()
 }
 
 
@@ -50,12 +65,16 @@ class LoadIssue:
     entry: str | None
     field: str | None
     message: str
+    #: the file could not be parsed at all: fix this first, other problems may follow from it
+    syntax: bool = False
+    #: what `entry` names: an entry of a topic file, or a row of the country table
+    what: str = "entry"
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         parts = [where]
         if self.entry:
-            parts.append(f"entry {self.entry}")
+            parts.append(f"{self.what} {self.entry}")
         if self.field:
             parts.append(f"field '{self.field}'")
         return " ".join(parts) + f": {self.message}"
@@ -65,11 +84,14 @@ class KnowledgeBaseError(Exception):
     """The knowledge base could not be loaded; `issues` holds every mistake found."""
 
     def __init__(self, issues: Iterable[LoadIssue]) -> None:
-        self.issues = sorted(issues, key=lambda i: (i.file, i.line or 0, i.message))
+        self.issues = sorted(issues, key=lambda i: (not i.syntax, i.file, i.line or 0, i.message))
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        """Every problem, one per line, for a terminal or a Discord reply."""
+        """Every problem, one per line (files that cannot be parsed first), for a terminal or
+        a Discord reply; a single problem is a single line."""
+        if len(self.issues) == 1:
+            return f"problem in the knowledge base: {self.issues[0]}"
         lines = [f"{len(self.issues)} problem(s) in the knowledge base:"]
         lines += [f"  - {issue}" for issue in self.issues]
         return "\n".join(lines)
@@ -112,23 +134,27 @@ def _parse_yaml(
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        issues.append(LoadIssue(label, None, None, None, f"not valid UTF-8 text ({exc.reason})"))
+        issues.append(
+            LoadIssue(label, None, None, None, f"not valid UTF-8 text ({exc.reason})", True)
+        )
         return None
     except OSError as exc:
-        issues.append(LoadIssue(label, None, None, None, f"cannot be read: {exc.strerror}"))
+        issues.append(LoadIssue(label, None, None, None, f"cannot be read: {exc.strerror}", True))
         return None
     try:
-        node = yaml.compose(text, Loader=_TextDatesLoader)
-        data = yaml.load(text, Loader=_TextDatesLoader)  # a SafeLoader
+        node = yaml.compose(text, Loader=_TextDatesLoader)  # parsed once: nodes carry lines
+        data = _TextDatesLoader("").construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or "invalid YAML"
         hint = f" ({exc.context})" if exc.context else ""
-        issues.append(LoadIssue(label, line, None, None, f"YAML syntax error: {problem}{hint}"))
+        issues.append(
+            LoadIssue(label, line, None, None, f"YAML syntax error: {problem}{hint}", True)
+        )
         return None
     except yaml.YAMLError as exc:
-        issues.append(LoadIssue(label, None, None, None, f"YAML error: {exc}"))
+        issues.append(LoadIssue(label, None, None, None, f"YAML error: {exc}", True))
         return None
     lines: dict[tuple[str | int, ...], int] = {}
     duplicates: list[tuple[tuple[str | int, ...], int]] = []
@@ -230,7 +256,7 @@ def _load_entries(
         try:
             entries.append((Entry.model_validate(raw), label, lines.get((index,))))
         except ValidationError as exc:
-            issues.extend(_validation_issues(exc, label, lines, index, entry_label))
+            issues.extend(_validation_issues(exc, label, lines, (index,), entry_label))
     return entries
 
 
@@ -238,11 +264,12 @@ def _validation_issues(
     exc: ValidationError,
     label: str,
     lines: dict[tuple[str | int, ...], int],
-    index: int,
-    entry_label: str,
+    at: tuple[str | int, ...],
+    item: str | None,
+    what: str = "entry",
 ) -> list[LoadIssue]:
-    """Pydantic's errors for item `index` of a file, in words a curator can act on."""
-    issues = []
+    """A pydantic error as one LoadIssue per mistake, each on the line of its field."""
+    out: list[LoadIssue] = []
     for err in exc.errors():
         loc = tuple(err["loc"])
         message = str(err["msg"]).removeprefix("Value error, ")
@@ -250,12 +277,75 @@ def _validation_issues(
             message = "unknown field (check its spelling)"
         elif err["type"] == "missing":
             message = "this required field is missing"
-        issues.append(
+        elif err["type"] == "literal_error":
+            message = message.replace("Input should be", "must be")
+        out.append(
             LoadIssue(
-                label, _best_line(lines, (index, *loc)), entry_label, _field_name(loc), message
+                label, _best_line(lines, (*at, *loc)), item, _field_name(loc), message, what=what
             )
         )
-    return issues
+    return out
+
+
+def _load_countries(
+    path: Path,
+    label: str,
+    issues: list[LoadIssue],
+    curated: set[str],
+    today: date,
+) -> tuple[list[tuple[Entry, str, int | None]], dict[str, int]]:
+    """The country table: validate every row, then generate one entry per row that does not
+    name a curated entry (see bot/kb/countries.py). Returns the entries and rows by status."""
+    if not path.exists():
+        return [], {}
+    parsed = _parse_yaml(path, label, issues)
+    if parsed is None:
+        return [], {}
+    data, lines = parsed
+    if not isinstance(data, dict) or not isinstance(data.get("countries"), list):
+        shape = "expected 'related_by_status:' (optional) and 'countries:', a list of rows"
+        issues.append(LoadIssue(label, lines.get(()), None, "countries", shape))
+        return [], {}
+    settings = TableSettings()
+    try:
+        settings = TableSettings.model_validate({k: v for k, v in data.items() if k != "countries"})
+    except ValidationError as exc:
+        issues += _validation_issues(exc, label, lines, (), None)
+
+    def row_issue(line: int | None, row: str, field: str | None, message: str) -> None:
+        issues.append(LoadIssue(label, line, row, field, message, what="row"))
+
+    rows: list[CountryRow] = []
+    row_lines: list[int | None] = []
+    labels: list[str] = []
+    for index, raw in enumerate(data["countries"]):
+        at = ("countries", index)
+        item = row_label(raw, index)
+        if not isinstance(raw, dict):
+            row_issue(lines.get(at), item, None, "each row must be a block of 'field: value' lines")
+            continue
+        try:
+            rows.append(CountryRow.model_validate(raw))
+        except ValidationError as exc:
+            issues.extend(_validation_issues(exc, label, lines, at, item, "row"))
+            continue
+        row_lines.append(lines.get(at))
+        labels.append(item)
+    for problem in check_rows(rows):
+        row_issue(row_lines[problem.index], labels[problem.index], problem.field, problem.message)
+    unparsed = any(issue.syntax for issue in issues)  # its ids may be in the broken file
+    for index, row in enumerate(rows):
+        if row.entry is not None and row.entry not in curated and not unparsed:
+            message = f"no curated entry has the id {row.entry!r}"
+            row_issue(row_lines[index], labels[index], "entry", message)
+    generated = [
+        (entry, label, row_lines[index])
+        for index, entry in generate_entries(rows, settings, today)
+    ]
+    coverage = coverage_entry(rows, settings)
+    if coverage is not None:
+        generated.append((coverage, label, lines.get(("coverage_sources",))))
+    return generated, status_counts(rows)
 
 
 def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str, tuple[str, ...]]:
@@ -289,7 +379,13 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
                     line,
                     None,
                     str(canonical),
-                    "expected a term followed by a list of its variants",
+                    "expected a term followed by a list of its variants"
+                    + (
+                        " (YAML reads yes, no, on, off, true and false as true or false: "
+                        'put the word in quotes, e.g. "no":)'
+                        if isinstance(canonical, bool) or any(isinstance(v, bool) for v in variants)
+                        else ""
+                    ),
                 )
             )
             continue
@@ -420,7 +516,7 @@ def _load_source_list(
         try:
             source = ListedSource.model_validate(raw)
         except ValidationError as exc:
-            issues.extend(_validation_issues(exc, label, lines, index, name))
+            issues.extend(_validation_issues(exc, label, lines, (index,), name))
             continue
         if source.key in keys:
             first = keys[source.key]
@@ -479,7 +575,8 @@ def load_knowledge_base(
 ) -> KnowledgeBase:
     """Load and validate every knowledge file; raise KnowledgeBaseError listing all mistakes.
 
-    `today` (default: the UTC date) is what review dates in meta.yaml may not be later than.
+    `today` (default: the UTC date) is what review dates in meta.yaml may not be later than,
+    and dates the answers generated from the country table ("has bound it since").
     """
     knowledge_dir = Path(knowledge_dir)
     today = today or datetime.now(UTC).date()
@@ -502,6 +599,13 @@ def load_knowledge_base(
     declared: dict[str, list[tuple[str, int | None]]] = {}
     for path in files:
         loaded.extend(_load_entries(path, label(path), issues, declared))
+    countries_path = knowledge_dir / COUNTRIES_FILE
+    generated, country_counts = _load_countries(
+        countries_path, label(countries_path), issues, set(declared), today
+    )
+    for entry, file, line in generated:
+        declared.setdefault(entry.id, []).append((file, line))
+    loaded.extend(generated)
     synonyms = _load_synonyms(
         knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE), issues
     )
@@ -511,8 +615,11 @@ def load_knowledge_base(
         knowledge_dir / SOURCES_FILE, label(knowledge_dir / SOURCES_FILE), issues
     )
     seeds = load_seeds(seeds_dir)
+    # a file that could not be parsed declares no ids: "no entry has the id" would only echo
+    # its syntax error, once for every link into it (meta.yaml's review dates, `related`)
+    unparsed = any(issue.syntax for issue in issues)
     for entry_id, line in meta.lines.items():
-        if entry_id not in declared:
+        if entry_id not in declared and not unparsed:
             issues.append(
                 LoadIssue(
                     meta_label,
@@ -534,7 +641,7 @@ def load_knowledge_base(
             )
     for entry, file, line in loaded:
         for related in entry.related:
-            if related not in declared:
+            if related not in declared and not unparsed:
                 issues.append(
                     LoadIssue(
                         file, line, repr(entry.id), "related", f"no entry has the id {related!r}"
@@ -573,6 +680,9 @@ def load_knowledge_base(
         reviewed=meta.reviewed,
         entry_reviews=meta.entries,
         listed_sources=listed,
-        files=tuple(label(p) for p in files),
+        files=tuple(label(p) for p in files)
+        + ((label(countries_path),) if countries_path.exists() else ()),
         entry_files={e.id: file for e, file, _ in loaded},
+        country_counts=country_counts,
+        families={e.id: FAMILY for e, _, _ in generated},
     )

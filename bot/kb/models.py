@@ -289,6 +289,11 @@ class KnowledgeBase(_Strict):
     files: tuple[str, ...] = ()
     #: entry id -> the file it came from, so messages can point curators to it
     entry_files: dict[str, str] = Field(default_factory=dict)
+    #: rows of the country table by status (state-party, signatory, withdrawn, non-signatory)
+    country_counts: dict[str, int] = Field(default_factory=dict)
+    #: entry id -> the table it was generated from ("countries"): the matcher weighs words
+    #: counting a family as one entry (see bot/answer/matcher.py)
+    families: dict[str, str] = Field(default_factory=dict)
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""

@@ -105,6 +105,8 @@ class BatchResult:
     false_answers: int = 0
     safety: int = 0
     safety_right: int = 0
+    #: answerable, held back, and the first suggestion offered was the right entry
+    held_first_right: int = 0
     by_kind: dict[str, list[Verdict]] = field(default_factory=lambda: defaultdict(list))
     #: (confidence, right) for every answer given
     answered: list[tuple[float, bool]] = field(default_factory=list)
@@ -155,7 +157,11 @@ def run_batch(answerer: Answerer, name: str, items: list[BlindItem]) -> BatchRes
     result = BatchResult(name)
     for item in items:
         reply = answerer.ask(item.q)
-        result.add(item, reply, judge(item, reply))
+        verdict = judge(item, reply)
+        result.add(item, reply, verdict)
+        if verdict == "held" and reply.suggestions:
+            first = answerer.kb.get(reply.suggestions[0].id)
+            result.held_first_right += first is not None and matches(first.answer, item.facts)
     return result
 
 
@@ -172,6 +178,7 @@ def pooled(name: str, results: list[BatchResult]) -> BatchResult:
             "false_answers",
             "safety",
             "safety_right",
+            "held_first_right",
         ):
             setattr(out, attr, getattr(out, attr) + getattr(r, attr))
         for kind, verdicts in r.by_kind.items():
@@ -208,12 +215,13 @@ def _pct(part: int, whole: int) -> str:
 def format_batches(results: list[BatchResult], *, show_misses: bool = False) -> str:
     """The per-batch table, the kinds, and the holdout's reliability table."""
     lines = [
-        "blind batch                 n   answerable right   wrong  |  decline false-ans"
-        "  |  safety right"
+        "blind batch                 n   answerable right   wrong  asked-back-right-first"
+        "  |  decline false-ans  |  safety right"
     ]
     for r in results:
         right, wrong = _pct(r.right, r.answerable), _pct(r.wrong, r.answerable)
-        answerable = f"{r.answerable:>4} {right} {wrong}"
+        first = _pct(r.held_first_right, r.answerable)
+        answerable = f"{r.answerable:>4} {right} {wrong}   {first}"
         declines = f"{r.to_decline:>4}  {_pct(r.false_answers, r.to_decline)}"
         lines.append(
             f"  {r.name:<22} {r.n:>4}   {answerable}  |  {declines}"

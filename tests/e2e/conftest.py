@@ -11,8 +11,8 @@ import pytest
 
 from bot.answer import Answerer
 from bot.config import Settings
+from bot.curator.store import Store
 from bot.discord_app.bot import FaqBot
-from bot.discord_app.guild_config import GuildConfig
 from tests.e2e.fake_discord import FakeDiscord
 
 
@@ -35,7 +35,7 @@ async def bot(fake: FakeDiscord, answerer: Answerer, tmp_path: Path) -> AsyncIte
         cooldown_seconds=60,
         db_path=tmp_path / "bot.sqlite3",
     )
-    client = FaqBot(settings, answerer, GuildConfig(settings.db_path))
+    client = FaqBot(settings, answerer, Store(settings.db_path))
     task = asyncio.create_task(client.start("fake-token"))
     await asyncio.wait_for(fake.identified.wait(), 15)
     await asyncio.wait_for(client.wait_until_ready(), 15)

@@ -4,6 +4,12 @@ It lets the real discord.py client run end to end in tests: log in, identify, re
 GUILD_CREATE, INTERACTION_CREATE and MESSAGE_CREATE, answer through interaction callbacks,
 follow-ups and channel messages, and resume after a resumable gateway close. Everything the
 bot sends is recorded for the tests to inspect. Loopback only; every wait is bounded.
+
+Shards: each gateway connection identifies with `[shard_id, shard_count]`, gets READY and
+GUILD_CREATE for the guilds Discord would put on that shard (`(guild_id >> 22) % count`), and
+events about a guild go to the connection of its shard, so several bot processes can share
+one fake. Faults: `refused_tokens` get 401 on every route (a reset token); `fail_next` makes
+the next matching requests fail with a status (a 503 on a reply, say).
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 BOT_ID = "1000"
-GUILD_ID = "2000"
+GUILD_ID = "2000"  # on shard 0 of 1, and of 2
+SECOND_GUILD_ID = str((1 << 22) | 2000)  # on shard 1 of 2
 CHANNEL_ID = "3000"
 ADMIN_ID = "4000"
 USER_ID = "4001"
@@ -68,6 +75,23 @@ class Recorded:
     body: Any
 
 
+def shard_of(guild_id: str | int, shard_count: int) -> int:
+    """The shard Discord puts a guild on."""
+    return (int(guild_id) >> 22) % shard_count
+
+
+def channel_of(guild_id: str) -> str:
+    """Each fake guild has one text channel; the first guild's is CHANNEL_ID."""
+    return CHANNEL_ID if guild_id == GUILD_ID else str(int(guild_id) + 1000)
+
+
+@dataclass
+class _Failure:
+    predicate: Any
+    status: int
+    times: int
+
+
 @dataclass
 class FakeDiscord:
     """Start with `await fake.start()`, stop with `await fake.stop()`."""
@@ -78,7 +102,18 @@ class FakeDiscord:
     sequence: int = 0
     identified: asyncio.Event = field(default_factory=asyncio.Event)
     resumed: asyncio.Event = field(default_factory=asyncio.Event)
+    #: the guilds the bot is in (each on the shard its id says)
+    guild_ids: tuple[str, ...] = (GUILD_ID,)
+    #: tokens answered with 401 Unauthorized on every route
+    refused_tokens: set[str] = field(default_factory=set)
+    #: how often the bot is asked to heartbeat (milliseconds)
+    heartbeat_interval: int = 45_000
+    #: shard id -> shard count, for every IDENTIFY received
+    identified_shards: dict[int, int] = field(default_factory=dict)
     _ws: web.WebSocketResponse | None = None
+    _shard_ws: dict[int, web.WebSocketResponse] = field(default_factory=dict)
+    _shard_count: int = 1
+    _failures: list[_Failure] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(900_000))
     _runner: web.AppRunner | None = None
     _new_request: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -95,10 +130,15 @@ class FakeDiscord:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close()
+        for ws in {id(w): w for w in [self._ws, *self._shard_ws.values()] if w}.values():
+            if not ws.closed:
+                await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    def fail_next(self, predicate: Any, status: int = 503, times: int = 1) -> None:
+        """The next `times` requests matching `predicate` get `status` (a server hiccup)."""
+        self._failures.append(_Failure(predicate, status, times))
 
     @property
     def api_base(self) -> str:
@@ -121,9 +161,17 @@ class FakeDiscord:
                 body = json.loads(raw or b"null")
             elif raw:
                 body = {"multipart": True}
+        recorded = Recorded(request.method, path, body)
         async with self._new_request:
-            self.requests.append(Recorded(request.method, path, body))
+            self.requests.append(recorded)
             self._new_request.notify_all()
+        token = request.headers.get("Authorization", "").removeprefix("Bot ")
+        if token in self.refused_tokens:
+            return _json({"message": "401: Unauthorized", "code": 0}, status=401)
+        for failure in self._failures:
+            if failure.times > 0 and failure.predicate(recorded):
+                failure.times -= 1
+                return web.Response(status=failure.status, text="upstream unavailable")
         bot = user(BOT_ID, "FAQ Bot", bot=True)
         if path == "/users/@me":
             return _json(bot)
@@ -164,17 +212,26 @@ class FakeDiscord:
             )
         if path.endswith("/callback"):
             return _json(self._callback(path, body or {}))
+        if "/reactions/" in path and path.startswith("/channels/"):
+            # PUT/DELETE /channels/{c}/messages/{m}/reactions/{emoji}/@me: 204, no body
+            return web.Response(status=204)
         if path.startswith("/webhooks/") or path.startswith("/channels/"):
             if request.method == "DELETE":
                 return web.Response(status=204)
+            if path.startswith("/channels/"):
+                channel = path.split("/")[2]
+                guild = next((g for g in self.guild_ids if channel_of(g) == channel), GUILD_ID)
+                return _json(self.message(body or {}, channel, guild))
             return _json(self.message(body or {}))
         return _json({"message": "not faked", "code": 0}, status=404)
 
-    def message(self, body: dict[str, Any], channel: str = CHANNEL_ID) -> dict[str, Any]:
+    def message(
+        self, body: dict[str, Any], channel: str = CHANNEL_ID, guild: str = GUILD_ID
+    ) -> dict[str, Any]:
         return {
             "id": self.next_id(),
             "channel_id": channel,
-            "guild_id": GUILD_ID,
+            "guild_id": guild,
             "author": user(BOT_ID, "FAQ Bot", bot=True),
             "content": body.get("content") or "",
             "timestamp": TIMESTAMP,
@@ -226,7 +283,9 @@ class FakeDiscord:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self._ws = ws
-        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 45_000}, "s": None, "t": None})
+        await ws.send_json(
+            {"op": 10, "d": {"heartbeat_interval": self.heartbeat_interval}, "s": None, "t": None}
+        )
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
                 continue
@@ -236,30 +295,40 @@ class FakeDiscord:
             if op == 1:
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
             elif op == 2:
-                await self.dispatch(
+                shard_id, count = (payload.get("d") or {}).get("shard") or [0, 1]
+                self._shard_count = count
+                self._shard_ws[shard_id] = ws
+                self.identified_shards[shard_id] = count
+                guilds = [g for g in self.guild_ids if shard_of(g, count) == shard_id]
+                await self._send(
+                    ws,
                     "READY",
                     {
                         "v": 10,
                         "user": user(BOT_ID, "FAQ Bot", bot=True),
-                        "guilds": [{"id": GUILD_ID, "unavailable": True}],
-                        "session_id": "session-1",
+                        "guilds": [{"id": g, "unavailable": True} for g in guilds],
+                        "session_id": f"session-{shard_id}",
                         "resume_gateway_url": self.gateway_url,
-                        "shard": [0, 1],
+                        "shard": [shard_id, count],
                         "application": {"id": BOT_ID, "flags": 0},
                         "private_channels": [],
                         "relationships": [],
                     },
                 )
-                await self.dispatch("GUILD_CREATE", self.guild())
+                for guild_id in guilds:
+                    await self._send(ws, "GUILD_CREATE", self.guild(guild_id))
                 self.identified.set()
             elif op == 6:
-                await self.dispatch("RESUMED", {})
+                session = str((payload.get("d") or {}).get("session_id", "session-0"))
+                self._shard_ws[int(session.rsplit("-", 1)[-1])] = ws
+                await self._send(ws, "RESUMED", {})
                 self.resumed.set()
         return ws
 
-    def guild(self) -> dict[str, Any]:
+    def guild(self, guild_id: str = GUILD_ID) -> dict[str, Any]:
+        channel_id = channel_of(guild_id)
         everyone = {
-            "id": GUILD_ID,
+            "id": guild_id,
             "name": "@everyone",
             "permissions": str(SEND_MESSAGES),
             "position": 0,
@@ -270,7 +339,7 @@ class FakeDiscord:
             "flags": 0,
         }
         return {
-            "id": GUILD_ID,
+            "id": guild_id,
             "name": "Test server",
             "owner_id": ADMIN_ID,
             "icon": None,
@@ -280,12 +349,12 @@ class FakeDiscord:
             "features": [],
             "channels": [
                 {
-                    "id": CHANNEL_ID,
+                    "id": channel_id,
                     "type": 0,
                     "name": "general",
                     "position": 0,
                     "permission_overwrites": [],
-                    "guild_id": GUILD_ID,
+                    "guild_id": guild_id,
                     "nsfw": False,
                     "parent_id": None,
                     "topic": None,
@@ -315,10 +384,20 @@ class FakeDiscord:
             "system_channel_id": None,
         }
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        assert self._ws is not None, "the bot has not connected"
+    async def dispatch(
+        self, event: str, data: dict[str, Any], *, shard: int | None = None
+    ) -> None:
+        """Send an event on the connection of `shard`, by default the shard of the event's
+        guild (the last connection for events without one)."""
+        if shard is None and data.get("guild_id") is not None and self._shard_ws:
+            shard = shard_of(data["guild_id"], self._shard_count)
+        ws = self._shard_ws.get(shard) if shard is not None else self._ws
+        assert ws is not None, "the bot has not connected"
+        await self._send(ws, event, data)
+
+    async def _send(self, ws: web.WebSocketResponse, event: str, data: dict[str, Any]) -> None:
         self.sequence += 1
-        await self._ws.send_json({"op": 0, "t": event, "s": self.sequence, "d": data})
+        await ws.send_json({"op": 0, "t": event, "s": self.sequence, "d": data})
 
     async def close_gateway(self, code: int) -> None:
         """Drop the connection as Discord does, e.g. 4000 (unknown error: resume allowed)."""
@@ -334,7 +413,9 @@ class FakeDiscord:
         *,
         admin: bool = False,
         message: dict[str, Any] | None = None,
+        guild: str = GUILD_ID,
     ) -> dict[str, Any]:
+        channel = channel_of(guild)
         who = (
             member(ADMIN_ID, "admin", MANAGE_GUILD | SEND_MESSAGES)
             if admin
@@ -345,13 +426,13 @@ class FakeDiscord:
             "application_id": BOT_ID,
             "type": kind,
             "data": data,
-            "guild_id": GUILD_ID,
-            "channel_id": CHANNEL_ID,
+            "guild_id": guild,
+            "channel_id": channel,
             "channel": {
-                "id": CHANNEL_ID,
+                "id": channel,
                 "type": 0,
                 "name": "general",
-                "guild_id": GUILD_ID,
+                "guild_id": guild,
                 "permissions": str(SEND_MESSAGES),
             },
             "member": who,
@@ -361,7 +442,7 @@ class FakeDiscord:
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": GUILD_ID},
+            "authorizing_integration_owners": {"0": guild},
             "context": 0,
             "attachment_size_limit": 10_485_760,
         }
@@ -369,7 +450,9 @@ class FakeDiscord:
             payload["message"] = message
         return payload
 
-    def slash(self, name: str, options: list[dict[str, Any]], **kw: Any) -> dict[str, Any]:
+    def slash(
+        self, name: str, options: list[dict[str, Any]], guild: str = GUILD_ID, **kw: Any
+    ) -> dict[str, Any]:
         return self.interaction(
             2,
             {
@@ -377,16 +460,19 @@ class FakeDiscord:
                 "name": name,
                 "type": 1,
                 "options": options,
-                "guild_id": GUILD_ID,
+                "guild_id": guild,
             },
+            guild=guild,
             **kw,
         )
 
-    def user_message(self, content: str, *, mention_bot: bool) -> dict[str, Any]:
+    def user_message(
+        self, content: str, *, mention_bot: bool, guild: str = GUILD_ID
+    ) -> dict[str, Any]:
         return {
             "id": self.next_id(),
-            "channel_id": CHANNEL_ID,
-            "guild_id": GUILD_ID,
+            "channel_id": channel_of(guild),
+            "guild_id": guild,
             "author": user(USER_ID, "someone"),
             "member": {k: v for k, v in member(USER_ID, "someone", 0).items() if k != "user"},
             "content": content,

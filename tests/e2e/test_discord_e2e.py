@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from urllib.parse import unquote
 
 import pytest
 
@@ -11,6 +13,14 @@ from tests.e2e.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
 from tests.e2e.helpers import ask, callback_of, custom_ids
 
 pytestmark = pytest.mark.timeout(60)
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Poll `condition` until it holds (bounded)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.02)
 
 
 async def test_ask_answers_with_embed_and_sources(fake: FakeDiscord, bot: FaqBot) -> None:
@@ -90,6 +100,36 @@ async def test_cooldown_reply_is_ephemeral(fake: FakeDiscord, bot: FaqBot) -> No
     call = await ask(fake, "what is a bomblet")
     assert call.body["data"]["flags"] & 64
     assert "Slow down" in call.body["data"]["content"]
+
+
+async def test_a_mention_in_cooldown_gets_one_hourglass(fake: FakeDiscord, bot: FaqBot) -> None:
+    """Over the rate (3 per 60 s here), a mention is not answered but marked ⏳, once."""
+
+    def answers() -> int:
+        return sum(
+            1
+            for r in fake.requests
+            if r.method == "POST" and r.path == f"/channels/{CHANNEL_ID}/messages"
+        )
+
+    def reactions() -> list[str]:
+        return [unquote(r.path) for r in fake.requests if "/reactions/" in r.path]
+
+    for i in range(3):
+        message = fake.user_message(f"<@{BOT_ID}> what is a bomblet", mention_bot=True)
+        await fake.dispatch("MESSAGE_CREATE", message)
+        await wait_until(lambda n=i: answers() == n + 1)
+    over = [fake.user_message(f"<@{BOT_ID}> and a dud?", mention_bot=True) for _ in range(3)]
+    for message in over:
+        await fake.dispatch("MESSAGE_CREATE", message)
+    first = over[0]["id"]
+    await wait_until(lambda: len(reactions()) >= 1)
+    # a plain message after the burst, answered by nobody, proves the bot read them all
+    await fake.dispatch("MESSAGE_CREATE", fake.user_message("hello all", mention_bot=False))
+    await asyncio.sleep(0.5)
+    assert reactions() == [f"/channels/{CHANNEL_ID}/messages/{first}/reactions/⏳/@me"]
+    assert [r.method for r in fake.requests if "/reactions/" in r.path] == ["PUT"]
+    assert answers() == 3
 
 
 async def test_admin_command_refused_to_non_admin(fake: FakeDiscord, bot: FaqBot) -> None:
@@ -244,3 +284,12 @@ async def test_admin_kb_reload_and_gaps(fake: FakeDiscord, bot: FaqBot) -> None:
             if name == "reload"
             else ("Unanswered questions" in text)
         )
+
+
+async def test_a_follow_up_is_read_with_the_same_persons_last_question(
+    fake: FakeDiscord, bot: FaqBot
+) -> None:
+    first = await ask(fake, "what did hun sen ask nato")
+    assert first.body["data"]["embeds"][0]["title"].startswith("What did Hun Sen")
+    second = await ask(fake, "who is he?")
+    assert second.body["data"]["embeds"][0]["title"] == "Who is Hun Sen?"

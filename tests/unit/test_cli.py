@@ -45,6 +45,8 @@ def test_ask_json_one_line_per_input_with_the_contract_shape() -> None:
     assert rows[0]["answered"] and rows[0]["id"] == "ccm-what"
     assert all(not r["answered"] for r in rows[1:6])
     assert rows[5]["reason"] == "invalid-utf8"
+    assert rows[0]["matched_question"] == "What is the Convention on Cluster Munitions (CCM)?"
+    assert all(r["matched_question"] is None for r in rows[1:6])
     assert rows[6]["answered"] and "Hun Sen" in rows[6]["answer"]
     assert all({"title", "url", "as_of"} == s.keys() for s in rows[6]["sources"])
 
@@ -52,13 +54,33 @@ def test_ask_json_one_line_per_input_with_the_contract_shape() -> None:
 def test_ask_with_argument_prints_text() -> None:
     code, out = run(["ask", "is", "cambodia", "in", "the", "ccm?"])
     assert code == 0
-    assert "neither a State Party nor a signatory" in out and "Sources:" in out
+    flat = " ".join(out.split())  # the terminal wraps long lines
+    assert "neither a State Party nor a signatory" in flat and "Sources:" in flat
+
+
+def test_invalid_utf8_is_flagged_alike_in_ask_and_chat(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """ask says it skipped the line, ask --json flags it, the chat says the same as ask."""
+    from bot.terminal.render import INVALID_UTF8_TEXT
+
+    code, out = run(["ask"], b"\xff\xfe bad\nwhat is the ccm?\n")
+    assert code == 0 and out.startswith(INVALID_UTF8_TEXT) and "Sources:" in out
+    code, out = run(["ask", "--json"], b"\xff\xfe bad\n")
+    assert json.loads(out)["reason"] == "invalid-utf8"
+    monkeypatch.setenv("BOT_DB_PATH", str(tmp_path / "bot.sqlite3"))
+    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe bad\nwhat is the ccm?\n"), "utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    chat_out = io.StringIO()
+    assert main(["chat"], stdout=chat_out) == 0
+    assert INVALID_UTF8_TEXT in chat_out.getvalue() and "Sources:" in chat_out.getvalue()
 
 
 def test_kb_check_passes_on_the_bundled_knowledge_base() -> None:
     code, out = run(["kb", "check"])
     assert code == 0, out
     assert "self-retrieval" in out and "0 error(s)" in out
+    assert "country table: 165 rows (112 state-party, 12 signatory, 1 withdrawn" in out
 
 
 def test_kb_check_fails_on_a_broken_knowledge_base(
@@ -93,12 +115,14 @@ def test_chat_reads_piped_lines_and_picks_suggestions(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("BOT_DB_PATH", str(tmp_path / "bot.sqlite3"))
-    monkeypatch.setattr(sys, "stdin", io.StringIO("what is the ccm?\ntopics\n1\nquit\n"))
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO("what is the ccm?\n1\ntopics\n1\n1\nquit\n")
+    )
     out = io.StringIO()
     assert main(["chat"], stdout=out) == 0
     text = out.getvalue()
-    assert "Convention on Cluster Munitions" in text and "Topics:" in text
-    assert text.count("bot> ") == 2  # the question and the picked follow-up
+    assert "Convention on Cluster Munitions" in text and "topics:" in text
+    assert text.count("» ") == 3  # the question, the picked follow-up, the pick from a topic
 
 
 def test_ask_json_streams_through_a_real_process() -> None:

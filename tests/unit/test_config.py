@@ -55,3 +55,37 @@ def test_environment_names_stay_the_documented_ones(
     assert settings.cooldown_rate == 7 and settings.autoanswer_confidence == 0.9
     assert settings.message_content and settings.discord_token is not None
     assert Settings(_env_file=None, cooldown_rate=2).cooldown_rate == 2  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    "env,fragment",
+    [
+        ({"BOT_LOG_LEVEL": "LOUD"}, "BOT_LOG_LEVEL: must be one of DEBUG"),
+        ({"BOT_SHARD_IDS": "[0,1", "BOT_SHARD_COUNT": "2"}, "BOT_SHARD_IDS: a bracket"),
+        ({"BOT_SHARD_IDS": "0,,1", "BOT_SHARD_COUNT": "2"}, "BOT_SHARD_IDS: must be shard"),
+        ({"BOT_COOLDOWN_RATE": "abc"}, "BOT_COOLDOWN_RATE: must be a whole number (got 'abc')"),
+        ({"BOT_METRICS_PORT": "70000"}, "BOT_METRICS_PORT: must be less than or equal"),
+        ({"BOT_DB_URL": "sqlite:///x.db"}, "BOT_DB_URL: must start with postgresql://"),
+    ],
+)
+def test_a_bad_setting_names_its_variable(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], fragment: str
+) -> None:
+    from bot.config import describe_errors
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    [line] = describe_errors(caught.value)
+    assert fragment in line
+
+
+def test_log_level_is_case_insensitive_and_db_url_stays_secret(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BOT_LOG_LEVEL", "debug")
+    monkeypatch.setenv("BOT_DB_URL", "postgresql://bot:s3cret@db.internal:5432/ccm")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.log_level == "DEBUG"
+    assert settings.db_url is not None and "s3cret" not in repr(settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -10,8 +11,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answer import Reply
-from bot.bounded import BoundedDict
+from bot.bounded import BoundedDict, Recent
 from bot.discord_app import errors, render
+from bot.discord_app.delivery import deliver
 from bot.discord_app.ui import answer as answer_ui
 from bot.discord_app.ui import autoanswer as autoanswer_ui
 from bot.discord_app.ui.answer import reply_message, send_reply
@@ -26,6 +28,13 @@ PICK_PREFIX = "entry:"  # autocomplete values that name an entry rather than fre
 AUTOCOMPLETE_LIMIT = 25
 #: messages already auto-answered, so an edit or a replay never answers twice
 AUTO_ANSWERED_MEMORY = 10_000
+#: a follow-up ("and laos?") is read with the same person's question in the same channel
+#: asked at most this many seconds before
+FOLLOW_UP_SECONDS = 5 * 60
+#: a mention not answered because of the cooldown gets this reaction, once per window
+COOLDOWN_REACTION = "⏳"
+#: users whose cooldown notice is remembered (older ones may get a second ⏳, no harm)
+COOLDOWN_MEMORY = 10_000
 
 
 def _user_cooldown(interaction: discord.Interaction[FaqBot]) -> app_commands.Cooldown | None:
@@ -44,6 +53,11 @@ class AskCog(commands.Cog):
             bot.settings.cooldown_rate, bot.settings.cooldown_seconds, commands.BucketType.user
         )
         self.auto_answered: BoundedDict[int, None] = BoundedDict(size=AUTO_ANSWERED_MEMORY)
+        self.previous: Recent[tuple[int | None, int], str] = Recent(
+            size=AUTO_ANSWERED_MEMORY, ttl=FOLLOW_UP_SECONDS
+        )
+        #: user id -> when their current cooldown window ends (monotonic), once ⏳ was shown
+        self.cooldown_noticed: BoundedDict[int, float] = BoundedDict(size=COOLDOWN_MEMORY)
         self.context_menu = app_commands.ContextMenu(
             name="Answer with the FAQ", callback=self.answer_message
         )
@@ -67,14 +81,25 @@ class AskCog(commands.Cog):
     @app_commands.checks.dynamic_cooldown(_user_cooldown, key=lambda i: i.user.id)
     async def ask(self, interaction: discord.Interaction[FaqBot], question: str) -> None:
         """Answer a question publicly (or an entry picked from autocomplete)."""
-        if question.startswith(PICK_PREFIX):
-            entry_id, _, lang = question.removeprefix(PICK_PREFIX).partition(":")
-            reply = self.bot.answerer.answer_entry(entry_id, lang="km" if lang == "km" else "en")
-            if reply is not None:
-                await send_reply(interaction, reply, ephemeral=False)
-                return
-        reply = self.bot.answerer.ask(question)
-        await send_reply(interaction, reply, ephemeral=False)
+        with self.bot.metrics.interaction("slash"):
+            if question.startswith(PICK_PREFIX):
+                entry_id, _, lang = question.removeprefix(PICK_PREFIX).partition(":")
+                reply = self.bot.answerer.answer_entry(
+                    entry_id, lang="km" if lang == "km" else "en"
+                )
+                if reply is not None:
+                    await send_reply(interaction, reply, ephemeral=False)
+                    return
+            reply = self._ask(question, (interaction.channel_id, interaction.user.id))
+            await send_reply(interaction, reply, ephemeral=False)
+
+    def _ask(self, text: str, who: tuple[int | None, int]) -> Reply:
+        """Ask the engine, reading a short follow-up with this person's last question here."""
+        reply = self.bot.ask(text, previous=self.previous.get(who))
+        last = reply.shown[-1]
+        if last.normalized:
+            self.previous[who] = last.normalized
+        return reply
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
@@ -101,11 +126,15 @@ class AskCog(commands.Cog):
         if not message.content.strip():
             await send_ephemeral(interaction, "That message has no text I can read.")
             return
-        reply = self.bot.answerer.ask(message.content)
-        embeds, view = reply_message(self.bot.answerer.kb, reply)
-        sent = await interaction.response.send_message(
-            content=f"↪ In reply to {message.jump_url}", embeds=embeds, view=view
-        )
+        with self.bot.metrics.interaction("context-menu"):
+            reply = self.bot.ask(message.content)
+            embeds, view = reply_message(self.bot.answerer.kb, reply)
+            sent = await deliver(
+                lambda: interaction.response.send_message(
+                    content=f"↪ In reply to {message.jump_url}", embeds=embeds, view=view
+                ),
+                metrics=self.bot.metrics,
+            )
         view.attach_interaction(interaction)
         self.bot.recorder.reply(
             reply,
@@ -131,14 +160,20 @@ class AskCog(commands.Cog):
             await self._auto_answer(message)
 
     async def _answer_mention(self, message: discord.Message) -> None:
-        if self.message_cooldown.update_rate_limit(message) is not None:
-            log.info("cooldown: ignored a message from user %s", message.author.id)
+        retry_after = self.message_cooldown.update_rate_limit(message)
+        if retry_after is not None:
+            log.info("cooldown: did not answer a message from user %s", message.author.id)
+            await self._cooldown_notice(message, retry_after)
             return
         reply: Reply | None = None
         try:
-            reply = self.bot.answerer.ask(message.content)
-            embeds, view = reply_message(self.bot.answerer.kb, reply)
-            view.message = await message.reply(embeds=embeds, view=view, mention_author=False)
+            with self.bot.metrics.interaction("dm" if message.guild is None else "mention"):
+                reply = self._ask(message.content, (message.channel.id, message.author.id))
+                embeds, view = reply_message(self.bot.answerer.kb, reply)
+                view.message = await deliver(
+                    lambda: message.reply(embeds=embeds, view=view, mention_author=False),
+                    metrics=self.bot.metrics,
+                )
         except Exception as exc:
             entry = reply.entry.id if reply is not None and reply.entry else None
             await errors.report_message(message, exc, where="mention", entry=entry)
@@ -150,19 +185,43 @@ class AskCog(commands.Cog):
             offer_key=view.message.id,
         )
 
+    async def _cooldown_notice(self, message: discord.Message, retry_after: float) -> None:
+        """React ⏳ to a mention or DM not answered for the cooldown, so the person knows why;
+        once per cooldown window, so a burst of messages gets one reaction, not one each."""
+        now = time.monotonic()
+        if self.cooldown_noticed.get(message.author.id, 0.0) > now:
+            return
+        self.cooldown_noticed[message.author.id] = now + retry_after
+        try:
+            await message.add_reaction(COOLDOWN_REACTION)
+        except discord.HTTPException as exc:  # no Add Reactions permission, message gone...
+            log.info("cooldown: could not react on message %s: %s", message.id, exc)
+
     async def _auto_answer(self, message: discord.Message) -> None:
         """Opt-in channels: answer only when very sure, at most once per message."""
         if message.id in self.auto_answered or not message.content.strip():
             return
         reply: Reply | None = None
+        start = time.perf_counter()
         try:
-            reply = self.bot.answerer.ask(message.content)
+            reply = self.bot.ask(message.content)
             if not reply.answered or reply.confidence < self.bot.settings.autoanswer_confidence:
                 return
             self.auto_answered[message.id] = None
             embeds, view = reply_message(self.bot.answerer.kb, reply)
             view.add_item(IgnoreButton(message.author.id))
-            view.message = await message.reply(embeds=embeds, view=view, mention_author=False)
+            view.message = await deliver(
+                lambda: message.reply(embeds=embeds, view=view, mention_author=False),
+                metrics=self.bot.metrics,
+            )
+            self.bot.metrics.interaction_seconds.labels("auto-answer").observe(
+                time.perf_counter() - start
+            )
+            self.bot.recorder.reply(
+                reply,
+                guild_id=message.guild.id if message.guild else None,
+                channel_kind="guild",
+            )
         except discord.Forbidden:
             log.warning("no permission to auto-answer in channel %s", message.channel.id)
         except Exception as exc:  # nobody asked the bot here: log, never post an apology

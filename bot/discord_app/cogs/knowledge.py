@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.curator.database import DatabaseError, database_from_settings
 from bot.curator.report import build_report, parse_since
 from bot.discord_app import render
+from bot.discord_app.delivery import deliver
 
 if TYPE_CHECKING:
     from bot.discord_app.bot import FaqBot
 
+log = logging.getLogger(__name__)
 GAPS_SHOWN = 10
 
 
@@ -37,9 +41,19 @@ class KnowledgeCog(
     async def gaps(self, interaction: discord.Interaction[FaqBot]) -> None:
         """The top unanswered clusters in this server, from the curator store."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await asyncio.to_thread(
-            build_report, self.bot.settings.db_path, parse_since(None), interaction.guild_id
-        )
+        try:
+            report = await asyncio.to_thread(
+                build_report,
+                database_from_settings(self.bot.settings),
+                parse_since(None),
+                interaction.guild_id,
+            )
+        except DatabaseError as exc:
+            log.error("/kb gaps: cannot read the curator store: %s", exc)
+            await interaction.followup.send(
+                "The curator store cannot be read right now; try again later.", ephemeral=True
+            )
+            return
         lines = [
             f"**{i}.** x{c.count}  {discord.utils.escape_markdown(c.representative)}"
             f"\n   nearest: `{c.nearest_id or '-'}` ({c.nearest_score:.2f})"
@@ -51,7 +65,11 @@ class KnowledgeCog(
             description=render.clip("\n".join(lines) or "None recorded.", render.DESCRIPTION_LIMIT),
         )
         embed.set_footer(text="Full report: python -m bot report --html report.html")
-        await interaction.followup.send(embed=render.fit(embed), ephemeral=True)
+        await deliver(
+            lambda: interaction.followup.send(embed=render.fit(embed), ephemeral=True),
+            what="gaps report",
+            metrics=self.bot.metrics,
+        )
 
     @app_commands.command(
         name="reload",

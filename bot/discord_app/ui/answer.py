@@ -12,6 +12,7 @@ import discord
 
 from bot.answer import Reply
 from bot.discord_app import render
+from bot.discord_app.delivery import deliver
 from bot.discord_app.errors import guarded
 from bot.discord_app.ui.common import ENTRY_ID, TimedView, make_button
 from bot.kb.models import KnowledgeBase
@@ -30,7 +31,10 @@ async def send_reply(
     if reply.entry is not None:
         interaction.extras["entry"] = reply.entry.id  # for the error path, should rendering fail
     embeds, view = reply_message(bot.answerer.kb, reply)
-    sent = await interaction.response.send_message(embeds=embeds, view=view, ephemeral=ephemeral)
+    sent = await deliver(
+        lambda: interaction.response.send_message(embeds=embeds, view=view, ephemeral=ephemeral),
+        metrics=bot.metrics,
+    )
     view.attach_interaction(interaction)
     bot.recorder.reply(
         reply,
@@ -96,7 +100,8 @@ class AnswerButton(
             return
         offer = interaction.message.id if interaction.message else None
         bot.recorder.pick(self.entry_id, offer_key=offer, guild_id=interaction.guild_id)
-        await send_reply(interaction, reply, ephemeral=True)
+        with bot.metrics.interaction("button"):
+            await send_reply(interaction, reply, ephemeral=True)
 
 
 class FeedbackButton(
@@ -125,7 +130,9 @@ class FeedbackButton(
     @guarded
     async def callback(self, interaction: discord.Interaction[FaqBot]) -> None:
         """Record the vote and thank the person privately."""
-        interaction.client.recorder.vote(self.entry_id, up=self.vote == "up")
+        interaction.client.recorder.vote(
+            self.entry_id, up=self.vote == "up", guild_id=interaction.guild_id
+        )
         text = (
             "Thanks, glad it helped!"
             if self.vote == "up"

@@ -89,7 +89,7 @@ def test_clipping_khmer_never_cuts_a_syllable(limit: int) -> None:
 async def test_an_entry_without_khmer_answers_in_english_with_a_khmer_note(
     km_answerer: Answerer,
 ) -> None:
-    reply = km_answerer.ask("DPICM ជាអ្វី")
+    reply = km_answerer.ask("ERW ជាអ្វី")
     assert reply.entry is not None
     [embed] = render.reply_embeds(reply, km_answerer.kb)
     within_limits(embed)

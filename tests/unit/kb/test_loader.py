@@ -202,3 +202,36 @@ def test_an_impossible_date_is_a_mistake_with_its_line_not_a_crash(tmp_path: Pat
     (tmp_path / "b").mkdir()
     kb = load_knowledge_base(make_kb(tmp_path / "b", {"a.yaml": unquoted}))
     assert kb.entries[0].sources[0].as_of == "2025-09-08"
+
+
+def test_a_bare_yes_or_no_in_synonyms_gets_a_quoting_hint(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "synonyms.yaml").write_text("no: [nah, nope]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_knowledge_base(folder)
+    assert 'put the word in quotes, e.g. "no":' in caught.value.summary()
+
+
+def test_a_syntax_error_comes_first_without_its_cascade(tmp_path: Path) -> None:
+    """Links into a file that cannot be parsed are not reported as missing ids: the one real
+    mistake is the syntax error, listed before anything else."""
+    broken = GOOD.replace("- id: second-entry", "- id: second-entry\n  topic: [oops")
+    other = GOOD.replace("first-entry", "third-entry").replace("second-entry", "fourth-entry")
+    other = other.replace("related: [fourth-entry]", "related: [second-entry]")
+    other = other.replace("url: https://example.org/a", "url: not-a-url")
+    knowledge = make_kb(tmp_path, {"a.yaml": other, "b.yaml": broken})
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_knowledge_base(knowledge, tmp_path / "seeds")
+    issues = caught.value.issues
+    assert issues[0].file.endswith("b.yaml") and "YAML syntax error" in issues[0].message
+    assert not any("no entry has the id" in i.message for i in issues)
+    assert any("url" in (i.field or "") for i in issues)  # real mistakes elsewhere stay
+
+
+def test_one_problem_is_one_line(tmp_path: Path) -> None:
+    knowledge = make_kb(tmp_path, {"a.yaml": GOOD.replace("topic: Testing", "topic: [x", 1)})
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_knowledge_base(knowledge, tmp_path / "seeds")
+    assert "\n" not in caught.value.summary()
