@@ -154,6 +154,56 @@ class _Phrasing:
     content: str
 
 
+class _EntrySignals:
+    """`Matcher._coverage` and `Matcher._in_answer` for one question, with what does not
+    depend on the entry worked out once: the same sums, in the same order, for the dozens of
+    entries a question's shortlist holds."""
+
+    __slots__ = ("_answer_terms", "_terms", "_total", "_weight")
+
+    def __init__(self, query: Query, stems: list[str]) -> None:
+        self._weight = query.weight
+        self._terms = [(weight, tuple(credits.items())) for weight, credits in query.terms]
+        self._answer_terms = [
+            (weight, tuple(credits.items()))
+            for weight, credits in query.terms
+            if not (credits and all(stems[t] in STOPWORDS for t in credits))
+        ]
+        total = 0.0
+        for weight, _ in self._answer_terms:
+            total += weight
+        self._total = total
+
+    def coverage(self, bag: set[int], answer: frozenset[int]) -> tuple[float, float]:
+        """As `Matcher._coverage` for the entry with these bags."""
+        covered = missing = 0.0
+        for weight, credits in self._terms:
+            best = 0.0
+            for t, credit in credits:
+                if t in bag:
+                    if credit > best:
+                        best = credit
+                elif t in answer and credit * ANSWER_CREDIT > best:
+                    best = credit * ANSWER_CREDIT
+            covered += weight * best
+            if best == 0.0 and weight > missing:
+                missing = weight
+        return covered / self._weight, missing / self._weight
+
+    def in_answer(self, words: frozenset[int]) -> float:
+        """As `Matcher._in_answer` for the entry whose answer has these words."""
+        if not self._total:
+            return 0.0
+        found = 0.0
+        for weight, credits in self._answer_terms:
+            best = 0.0
+            for t, credit in credits:
+                if t in words and credit > best:
+                    best = credit
+            found += weight * best
+        return found / self._total
+
+
 def _whose_words(attributed_to: str | None, question: str) -> str:
     """Whose words an entry can report: the person of a position (and the country in its
     question: "How did Germany react?"); for other entries, the names in their question."""
@@ -513,13 +563,16 @@ class Matcher:
         in_answer: dict[int, float] = {}
         penalty: dict[int, float] = {}
         name_terms = self._name_terms(query)
+        signals = _EntrySignals(query, self._stems)
         best: dict[int, Candidate] = {}
         for f1, index, recall, precision in shortlist:
             phrasing = self._phrasings[index]
             e = phrasing.entry
             if e not in coverage:
-                coverage[e], uncovered[e] = self._coverage(query, e)
-                in_answer[e] = self._in_answer(query, e)
+                coverage[e], uncovered[e] = signals.coverage(
+                    self._entry_bag[e], self._answer_bag[e]
+                )
+                in_answer[e] = signals.in_answer(self._answer_words[e])
                 missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
                 penalty[e] = MISSING_NAME_FACTOR**missing
                 if not self._in_family_terms(query, e):
@@ -803,30 +856,3 @@ class Matcher:
             family = {t, *self._families.get(t, ())}
             found.append(bool(family & self._answer_words[e]))
         return 0.5 if not found else float(all(found))
-
-    def _in_answer(self, query: Query, entry: int) -> float:
-        words = self._answer_words[entry]
-        total = found = 0.0
-        for weight, credits in query.terms:
-            if credits and all(self._stems[t] in STOPWORDS for t in credits):
-                continue
-            total += weight
-            found += weight * max((c for t, c in credits.items() if t in words), default=0.0)
-        return found / total if total else 0.0
-
-    def _coverage(self, query: Query, entry: int) -> tuple[float, float]:
-        """Share of the question's weight found anywhere in the entry (answer: less credit),
-        and the share of the heaviest word it does not have at all."""
-        bag, answer = self._entry_bag[entry], self._answer_bag[entry]
-        covered = missing = 0.0
-        for weight, credits in query.terms:
-            best = 0.0
-            for t, credit in credits.items():
-                if t in bag:
-                    best = max(best, credit)
-                elif t in answer:
-                    best = max(best, credit * ANSWER_CREDIT)
-            covered += weight * best
-            if best == 0.0:
-                missing = max(missing, weight)
-        return covered / query.weight, missing / query.weight
