@@ -564,7 +564,9 @@ class Matcher:
         penalty: dict[int, float] = {}
         name_terms = self._name_terms(query)
         signals = _EntrySignals(query, self._stems)
-        best: dict[int, Candidate] = {}
+        #: per entry: its best phrasing so far as (score capped at 1, f1, index, recall,
+        #: precision, char); a Candidate is made only for the entries returned
+        best: dict[int, tuple[float, float, int, float, float, float]] = {}
         for f1, index, recall, precision in shortlist:
             phrasing = self._phrasings[index]
             e = phrasing.entry
@@ -587,21 +589,24 @@ class Matcher:
                     + (1 - PHRASING_SHARE - CHAR_SHARE) * coverage[e]
                 )
             current = best.get(e)
-            if current is None or score > current.score:
-                best[e] = Candidate(
-                    entry_id=self._entry_ids[e],
-                    score=min(score, 1.0),
-                    phrasing=phrasing.original,
-                    recall=min(max(recall, coverage[e]), 1.0),
-                    precision=min(precision, 1.0),
-                    char=char,
-                    overlap=f1,
-                    coverage=coverage[e],
-                    uncovered=uncovered[e],
-                    in_answer=in_answer[e],
-                )
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.entry_id))
-        return query, ranked[:limit]
+            if current is None or score > current[0]:
+                best[e] = (min(score, 1.0), f1, index, recall, precision, char)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self._entry_ids[kv[0]]))
+        return query, [
+            Candidate(
+                entry_id=self._entry_ids[e],
+                score=score,
+                phrasing=self._phrasings[index].original,
+                recall=min(max(recall, coverage[e]), 1.0),
+                precision=min(precision, 1.0),
+                char=char,
+                overlap=f1,
+                coverage=coverage[e],
+                uncovered=uncovered[e],
+                in_answer=in_answer[e],
+            )
+            for e, (score, f1, index, recall, precision, char) in ranked[:limit]
+        ]
 
     def _shortlist(
         self, query: Query, overlap: dict[int, tuple[float, float]]
