@@ -253,7 +253,7 @@ def worst_case_questions(kb: KnowledgeBase, normalizer: Normalizer, count: int) 
     common = sorted(counts, key=lambda w: (-counts[w], w))[:40]
     questions = [e.question for e in kb.entries if e.kind not in ("about", "safety")]
     chatter = (
-        "hey everyone, sorry if this was asked before, I searched but could not find it.",
+        "hey everyone, sorry if this was asked before, I searched the channel already.",
         "my teacher mentioned this in class today and I got curious about the whole thing.",
         "I read a long thread about it last night and people kept disagreeing with each other.",
         "thanks in advance, this server has been really helpful for my research so far!",
