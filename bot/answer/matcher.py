@@ -33,6 +33,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.answer.dictionary import is_english_word
@@ -150,6 +152,56 @@ class _Phrasing:
     tokens: frozenset[int]
     weight: float
     content: str
+
+
+class _EntrySignals:
+    """`Matcher._coverage` and `Matcher._in_answer` for one question, with what does not
+    depend on the entry worked out once: the same sums, in the same order, for the dozens of
+    entries a question's shortlist holds."""
+
+    __slots__ = ("_answer_terms", "_terms", "_total", "_weight")
+
+    def __init__(self, query: Query, stems: list[str]) -> None:
+        self._weight = query.weight
+        self._terms = [(weight, tuple(credits.items())) for weight, credits in query.terms]
+        self._answer_terms = [
+            (weight, tuple(credits.items()))
+            for weight, credits in query.terms
+            if not (credits and all(stems[t] in STOPWORDS for t in credits))
+        ]
+        total = 0.0
+        for weight, _ in self._answer_terms:
+            total += weight
+        self._total = total
+
+    def coverage(self, bag: set[int], answer: frozenset[int]) -> tuple[float, float]:
+        """As `Matcher._coverage` for the entry with these bags."""
+        covered = missing = 0.0
+        for weight, credits in self._terms:
+            best = 0.0
+            for t, credit in credits:
+                if t in bag:
+                    if credit > best:
+                        best = credit
+                elif t in answer and credit * ANSWER_CREDIT > best:
+                    best = credit * ANSWER_CREDIT
+            covered += weight * best
+            if best == 0.0 and weight > missing:
+                missing = weight
+        return covered / self._weight, missing / self._weight
+
+    def in_answer(self, words: frozenset[int]) -> float:
+        """As `Matcher._in_answer` for the entry whose answer has these words."""
+        if not self._total:
+            return 0.0
+        found = 0.0
+        for weight, credits in self._answer_terms:
+            best = 0.0
+            for t, credit in credits:
+                if t in words and credit > best:
+                    best = credit
+            found += weight * best
+        return found / self._total
 
 
 def _whose_words(attributed_to: str | None, question: str) -> str:
@@ -300,6 +352,11 @@ class Matcher:
             for t in tokens:
                 self._postings[t].append(index)
         self._common_limit = max(MIN_POOL, int(COMMON_POSTINGS_SHARE * len(self._phrasings)))
+        # the same postings as arrays, for the vectorized overlap (`_overlap_arrays`)
+        self._posting_arrays: dict[int, npt.NDArray[np.intp]] = {
+            t: np.asarray(indices, dtype=np.intp) for t, indices in self._postings.items()
+        }
+        self._phrasing_weights = np.array([p.weight for p in self._phrasings], dtype=np.float64)
         self._surface_list = list(dict.fromkeys([*self._surface, *normalizer.variant_words]))
         self._corrections: dict[str, str | None] = {}
 
@@ -471,26 +528,26 @@ class Matcher:
         )
 
     def search(
-        self, normalized: str, *, limit: int = 5, exhaustive: bool = False
+        self,
+        normalized: str,
+        *,
+        limit: int = 5,
+        exhaustive: bool = False,
+        reference: bool = False,
     ) -> tuple[Query, list[Candidate]]:
         """Best phrasing per entry, best entries first (at most `limit`).
 
-        `exhaustive` scores every phrasing instead of those reached through postings: the
-        slow reference the postings shortcut is tested against.
+        The overlap is computed with arrays over the postings (`_overlap_arrays`).
+        `reference` computes it with the pure-Python loop over the same postings it replaced,
+        and `exhaustive` scores every phrasing with no postings shortcut at all: the slow
+        references the fast path is tested against (tests/unit/answer/test_matcher.py).
         """
         query = self.parse(self.respell(normalized))
-        overlap = self._overlap_everywhere(query) if exhaustive else self._overlap(query)
-        scored: list[tuple[float, int, float, float]] = []
-        b2 = RECALL_EMPHASIS**2
-        for index, (matched, matched_phrasing) in overlap.items():
-            recall = matched / query.weight
-            precision = matched_phrasing / self._phrasings[index].weight
-            if recall <= 0 or precision <= 0:
-                continue
-            f1 = (1 + b2) * recall * precision / (b2 * precision + recall)
-            scored.append((f1, index, recall, precision))
-        scored.sort(reverse=True)
-        shortlist = scored[:SHORTLIST]
+        if exhaustive or reference:
+            overlap = self._overlap_everywhere(query) if exhaustive else self._overlap(query)
+            shortlist = self._shortlist(query, overlap)
+        else:
+            shortlist = self._shortlist_arrays(query)
         if not shortlist:
             return query, []
         chars = process.extract(
@@ -506,13 +563,18 @@ class Matcher:
         in_answer: dict[int, float] = {}
         penalty: dict[int, float] = {}
         name_terms = self._name_terms(query)
-        best: dict[int, Candidate] = {}
+        signals = _EntrySignals(query, self._stems)
+        #: per entry: its best phrasing so far as (score capped at 1, f1, index, recall,
+        #: precision, char); a Candidate is made only for the entries returned
+        best: dict[int, tuple[float, float, int, float, float, float]] = {}
         for f1, index, recall, precision in shortlist:
             phrasing = self._phrasings[index]
             e = phrasing.entry
             if e not in coverage:
-                coverage[e], uncovered[e] = self._coverage(query, e)
-                in_answer[e] = self._in_answer(query, e)
+                coverage[e], uncovered[e] = signals.coverage(
+                    self._entry_bag[e], self._answer_bag[e]
+                )
+                in_answer[e] = signals.in_answer(self._answer_words[e])
                 missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
                 penalty[e] = MISSING_NAME_FACTOR**missing
                 if not self._in_family_terms(query, e):
@@ -527,21 +589,122 @@ class Matcher:
                     + (1 - PHRASING_SHARE - CHAR_SHARE) * coverage[e]
                 )
             current = best.get(e)
-            if current is None or score > current.score:
-                best[e] = Candidate(
-                    entry_id=self._entry_ids[e],
-                    score=min(score, 1.0),
-                    phrasing=phrasing.original,
-                    recall=min(max(recall, coverage[e]), 1.0),
-                    precision=min(precision, 1.0),
-                    char=char,
-                    overlap=f1,
-                    coverage=coverage[e],
-                    uncovered=uncovered[e],
-                    in_answer=in_answer[e],
-                )
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.entry_id))
-        return query, ranked[:limit]
+            if current is None or score > current[0]:
+                best[e] = (min(score, 1.0), f1, index, recall, precision, char)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self._entry_ids[kv[0]]))
+        return query, [
+            Candidate(
+                entry_id=self._entry_ids[e],
+                score=score,
+                phrasing=self._phrasings[index].original,
+                recall=min(max(recall, coverage[e]), 1.0),
+                precision=min(precision, 1.0),
+                char=char,
+                overlap=f1,
+                coverage=coverage[e],
+                uncovered=uncovered[e],
+                in_answer=in_answer[e],
+            )
+            for e, (score, f1, index, recall, precision, char) in ranked[:limit]
+        ]
+
+    def _shortlist(
+        self, query: Query, overlap: dict[int, tuple[float, float]]
+    ) -> list[tuple[float, int, float, float]]:
+        """(F-score, phrasing, recall, precision) of the SHORTLIST best phrasings, best
+        first (ties: the later phrasing first), from a reference overlap."""
+        scored: list[tuple[float, int, float, float]] = []
+        b2 = RECALL_EMPHASIS**2
+        for index, (matched, matched_phrasing) in overlap.items():
+            recall = matched / query.weight
+            precision = matched_phrasing / self._phrasings[index].weight
+            if recall <= 0 or precision <= 0:
+                continue
+            f1 = (1 + b2) * recall * precision / (b2 * precision + recall)
+            scored.append((f1, index, recall, precision))
+        scored.sort(reverse=True)
+        return scored[:SHORTLIST]
+
+    def _shortlist_arrays(self, query: Query) -> list[tuple[float, int, float, float]]:
+        """`_shortlist` of `_overlap`, computed with arrays: the same candidates, the same
+        sums in the same order, at a fraction of the cost of a Python loop per posting."""
+        candidates, matched, matched_phrasing = self._overlap_arrays(query)
+        if not len(candidates):
+            return []
+        b2 = RECALL_EMPHASIS**2
+        recall = matched / query.weight
+        precision = matched_phrasing / self._phrasing_weights[candidates]
+        keep = (recall > 0) & (precision > 0)
+        candidates, recall, precision = candidates[keep], recall[keep], precision[keep]
+        f1 = (1 + b2) * recall * precision / (b2 * precision + recall)
+        if len(f1) > SHORTLIST:  # only what can reach the shortlist (ties at its edge kept)
+            edge = np.partition(f1, len(f1) - SHORTLIST)[len(f1) - SHORTLIST]
+            top = f1 >= edge
+            candidates, recall, precision, f1 = (
+                candidates[top], recall[top], precision[top], f1[top]
+            )
+        order = np.lexsort((-candidates, -f1))[:SHORTLIST]
+        return list(
+            zip(
+                f1[order].tolist(),
+                candidates[order].tolist(),
+                recall[order].tolist(),
+                precision[order].tolist(),
+                strict=True,
+            )
+        )
+
+    def _overlap_arrays(
+        self, query: Query
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """`_overlap` with arrays: the candidate phrasings (the same ones), the question
+        weight each covers and its own weight covered.
+
+        Every word adds its best credit to every phrasing in its postings (a word of many
+        forms: the highest credit a phrasing has, as `_overlap_everywhere` does); candidates
+        are the phrasings reached through selective words, or, with only common words, the
+        same bounded pool `_overlap` takes.
+        """
+        size = len(self._phrasings)
+        covered = np.zeros(size)
+        own = np.zeros(size)
+        found = np.zeros(size, dtype=bool)
+        selective: list[int] = []
+        cheap: list[int] = []
+        for i, (_, credits) in enumerate(query.terms):
+            if not credits:
+                continue
+            postings = sum(len(self._postings.get(t, ())) for t in credits)
+            if postings > self._common_limit or all(
+                self._stems[t] in STOPWORDS for t in credits
+            ):
+                cheap.append(i)
+            else:
+                selective.append(i)
+        empty = np.zeros(0, dtype=np.intp)
+        finds = set(selective)
+        for i in selective + cheap:  # selective first: the order `_overlap` sums in
+            weight, credits = query.terms[i]
+            ranked = sorted(credits.items(), key=lambda kv: -kv[1])
+            taken = np.zeros(size, dtype=bool) if len(ranked) > 1 else None
+            for t, credit in ranked:
+                indices = self._posting_arrays.get(t, empty)
+                if taken is not None:
+                    indices = indices[~taken[indices]]
+                    taken[indices] = True
+                covered[indices] += weight * credit
+                own[indices] += self._weights[t] * credit
+                if i in finds:
+                    found[indices] = True
+        if cheap and not found.any():
+            # only common words: candidates from the least common of them, bounded
+            words = dict.fromkeys(t for i in cheap for t in query.terms[i][1])
+            for t in sorted(words, key=lambda t: len(self._postings.get(t, ()))):
+                found[self._posting_arrays.get(t, empty)[:MIN_POOL]] = True
+                if np.count_nonzero(found) >= MIN_POOL:
+                    break
+        candidates = np.flatnonzero(found)
+        return candidates, covered[candidates], own[candidates]
 
     def _overlap(self, query: Query) -> dict[int, tuple[float, float]]:
         """Per candidate phrasing: (question weight it covers, its own weight covered).
@@ -704,30 +867,3 @@ class Matcher:
             family = {t, *self._families.get(t, ())}
             found.append(bool(family & self._answer_words[e]))
         return 0.5 if not found else float(all(found))
-
-    def _in_answer(self, query: Query, entry: int) -> float:
-        words = self._answer_words[entry]
-        total = found = 0.0
-        for weight, credits in query.terms:
-            if credits and all(self._stems[t] in STOPWORDS for t in credits):
-                continue
-            total += weight
-            found += weight * max((c for t, c in credits.items() if t in words), default=0.0)
-        return found / total if total else 0.0
-
-    def _coverage(self, query: Query, entry: int) -> tuple[float, float]:
-        """Share of the question's weight found anywhere in the entry (answer: less credit),
-        and the share of the heaviest word it does not have at all."""
-        bag, answer = self._entry_bag[entry], self._answer_bag[entry]
-        covered = missing = 0.0
-        for weight, credits in query.terms:
-            best = 0.0
-            for t, credit in credits.items():
-                if t in bag:
-                    best = max(best, credit)
-                elif t in answer:
-                    best = max(best, credit * ANSWER_CREDIT)
-            covered += weight * best
-            if best == 0.0:
-                missing = max(missing, weight)
-        return covered / query.weight, missing / query.weight

@@ -196,8 +196,8 @@ def fold_unicode(text: str) -> str:
     >>> fold_unicode("Hun Sèn ＣＣＭ")
     'hun sen ccm'
     """
-    if text.isascii():  # NFKC and NFD leave ASCII as it is, and it carries no marks
-        return text.casefold()
+    if text.isascii():  # NFKC, NFD and NFC leave ASCII alone; it has no marks to drop
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     out: list[str] = []
@@ -226,6 +226,8 @@ def strip_discord_markup(text: str) -> str:
 
 def _punctuation_to_space(text: str) -> str:
     """Keep letters, digits and combining marks of every script; everything else is a gap."""
+    if text.isascii():  # in ASCII, exactly the letters and digits are of category L or N
+        return _INNER_DOT.sub(" ", text.translate(_ASCII_GAPS))
     out: list[str] = []
     for char in text:
         category = unicodedata.category(char)
@@ -234,7 +236,13 @@ def _punctuation_to_space(text: str) -> str:
         else:
             out.append(" ")
     # a dot survives only inside a number (2.35); elsewhere it ends a sentence
-    return re.sub(r"(?<!\d)\.|\.(?!\d)", " ", "".join(out))
+    return _INNER_DOT.sub(" ", "".join(out))
+
+
+#: a dot that is not inside a number
+_INNER_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+#: ASCII characters that are neither letters, digits nor a dot become a gap
+_ASCII_GAPS = {c: " " for c in range(128) if not chr(c).isalnum() and chr(c) != "."}
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:

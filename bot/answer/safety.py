@@ -45,7 +45,8 @@ _FOUND = (
 )
 #: it is lying somewhere near people
 _LYING = (
-    r"(?:theres|there is|there are|theres an?|lying|laying|sticking out|poking out|half buried"
+    r"(?:theres|there is|there are|there (?=an? |some )|lying|laying|sticking out|poking out"
+    r"|half buried"
     r"|partly buried|buried|in (?:my|our|the|his|her|their) (?:field|garden|yard|farm|backyard|"
     r"rice field|paddy|house|land|village|school|road)|near (?:my|our|the) (?:house|home|school|"
     r"farm|village|road)|under (?:my|our|his|her|the) house)"
@@ -56,7 +57,8 @@ _HANDLING = (
     r"|touch|touching|kick|carry|keep|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw|still live|still active|still dangerous"
     r"|is it (?:safe|dangerous|live|alive|active)|explode|blow up|what (?:do|should|can) "
-    r"(?:i|we|they|he|she) do|who (?:do|should) (?:i|we) (?:call|tell)|report it)"
+    r"(?:i|we|they|he|she) do(?! to (?:help|stop|support|campaign|ban|end|change))"
+    r"|who (?:do|should) (?:i|we) (?:call|tell)|report it)"
 )
 #: someone in the story ("us" is left out: it is also the United States)
 _PERSONAL = (
@@ -73,19 +75,54 @@ _STATISTICS = re.compile(
     r"\bhow (?:many|much)\b|\bper year\b|\bevery year\b|\bsince 19\d\d\b|\bin total\b|\bstatistics"
 )
 
-_NEAR = 80  # characters between the thing and the situation
+#: words between the situation and the thing: a few, and none that makes the thing a topic
+#: ("found an article about cluster bombs", "find information on mines") rather than an object
+_GAP = r"(?:\s+\w+){0,6}?\s+"
+_TOPIC_WORDS = frozenset(
+    """information info article articles video videos news picture pictures photo photos
+    image images number numbers figure figures data answer answers story stories report
+    reports book books page pages website websites site source sources documentary movie
+    film post posts tweet tweets list map maps statistics stats about on more details
+    anything nothing something explanation history out shares stock stocks investment
+    investments company companies campaign""".split()
+)
+#: "could not find", "where can i find", "how do i find": looking for information, not a find
+_NOT_A_FIND = re.compile(
+    r"\b(?:not|never|cant|cannot|couldnt|didnt|dont|doesnt|wont|where (?:can|do|could|would)"
+    r" (?:i|we|you|one)|how (?:do|can|could|would) (?:i|we|you|one)|how to|trying to|to) "
+    rf"{_FOUND}$"
+)
 
 
-def _near(a: str, b: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{a}\b.{{0,{_NEAR}}}\b{b}\b|\b{b}\b.{{0,{_NEAR}}}\b{a}\b")
+def _pattern(first: str, second: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<first>{first})\b(?P<gap>{_GAP})(?P<second>{second})\b")
 
 
-_FOUND_THING = _near(_FOUND, _THING)
-_LYING_THING = _near(_LYING, _THING)
-_HANDLING_THING = _near(_HANDLING, _THING)
+_FOUND_THING = _pattern(_FOUND, _THING)
+_THING_FOUND = re.compile(
+    rf"\b(?:{_THING})\b(?P<gap>(?:\s+\w+){{0,4}}?)\s+(?:that |which )?"
+    rf"(?:i|we|my \w+|our \w+|he|she|they|someone|kids?|children)\s+(?:{_FOUND})\b"
+)
+_LYING_THING = _pattern(_LYING, _THING)
+_THING_LYING = re.compile(
+    rf"\b(?P<first>{_THING})\b(?P<gap>(?:\s+\w+){{0,9}}?\s+)(?P<second>{_LYING})\b"
+)
+_HANDLING_THING = _pattern(_HANDLING, _THING)
+_THING_HANDLING = _pattern(_THING, _HANDLING)
 _PERSONAL_RE = re.compile(_PERSONAL)
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
 _ASKING_FOR_ONESELF_RE = re.compile(_ASKING_FOR_ONESELF)
+
+
+def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bool:
+    """A match whose words in between make the thing an object, not a topic."""
+    for match in pattern.finditer(text):
+        if _TOPIC_WORDS & set(match["gap"].split()):
+            continue
+        if verb and _NOT_A_FIND.search(text[: match.start()] + match["first"]):
+            continue
+        return True
+    return False
 
 
 def reports_a_find(text: str) -> bool:
@@ -104,11 +141,11 @@ def _reports_a_find_en(text: str) -> bool:
     personal = bool(_PERSONAL_RE.search(basic))
     if _STATISTICS.search(basic) and not personal:
         return False
-    if _LYING_THING.search(basic):
+    if _object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic):
         return True
-    if _FOUND_THING.search(basic):
+    if _object_of(_FOUND_THING, basic, verb=True) or _object_of(_THING_FOUND, basic):
         return personal or bool(_THIRD_PERSON_RE.search(basic))
-    if _HANDLING_THING.search(basic):
+    if _object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic):
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False
 

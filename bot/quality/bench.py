@@ -219,10 +219,74 @@ def _bench_bundled(
         file=out,
     )
     print(_row("per question (full engine)", ours, naive), file=out, flush=True)
+    worst = worst_case_questions(kb, answerer.normalizer, max(len(queries) // 10, 40))
+    engine = _latencies(answerer.ask, worst, rounds, steps, "bundled: worst case, engine")
+    full = _reply_path_latencies(answerer, worst, rounds, steps)
+    print(
+        f"  worst case ({len(worst)} questions: the commonest words, long chatty messages)",
+        file=out,
+    )
+    for name, times in (("engine alone", engine), ("engine + embed + view", full)):
+        print(
+            f"    {name:<26} median {statistics.median(times):8.3f} ms  "
+            f"p90 {_p(times, 0.9):8.3f} ms  p99 {_p(times, 0.99):8.3f} ms",
+            file=out,
+            flush=True,
+        )
     return [
         Target("bundled: median per question", statistics.median(ours), 1.0, "ms"),
         Target("bundled: index build", build, 1000.0, "ms"),
+        Target("worst case: p99 per question (engine)", _p(engine, 0.99), 1.0, "ms"),
     ]
+
+
+def worst_case_questions(kb: KnowledgeBase, normalizer: Normalizer, count: int) -> list[str]:
+    """Questions slower than any real one: half made of the knowledge base's commonest words
+    (every word reaches hundreds of phrasings), half long chatty messages asking several
+    things among filler (the reading window, splitting and one match per part)."""
+    rng = random.Random(5)
+    counts: dict[str, int] = {}
+    for entry in kb.entries:
+        for phrasing in entry.phrasings:
+            for word in set(normalizer(phrasing).split()):
+                counts[word] = counts.get(word, 0) + 1
+    common = sorted(counts, key=lambda w: (-counts[w], w))[:40]
+    questions = [e.question for e in kb.entries if e.kind not in ("about", "safety")]
+    chatter = (
+        "hey everyone, sorry if this was asked before, I searched the channel already.",
+        "my teacher mentioned this in class today and I got curious about the whole thing.",
+        "I read a long thread about it last night and people kept disagreeing with each other.",
+        "thanks in advance, this server has been really helpful for my research so far!",
+    )
+    out: list[str] = []
+    for i in range(count):
+        if i % 2 == 0:
+            words = rng.sample(common, rng.randint(8, 16))
+            out.append(f"{rng.choice(_QUESTION_OPENERS)} {' '.join(words)}?")
+        else:
+            parts = [rng.choice(chatter)]
+            for question in rng.sample(questions, 3):
+                parts += [question, rng.choice(chatter)]
+            out.append(" ".join(parts * 2)[:1900])
+    return out
+
+
+def _reply_path_latencies(
+    answerer: Answerer, queries: Sequence[str], rounds: int, steps: Steps
+) -> list[float]:
+    """`_latencies` of what a Discord reply costs on the bot's side: the engine, then the
+    embeds and the buttons (views need a running event loop, as in the bot)."""
+    import asyncio
+
+    from bot.discord_app.ui.answer import reply_message
+
+    def reply(q: str) -> object:
+        return reply_message(answerer.kb, answerer.ask(q))
+
+    async def measure() -> list[float]:
+        return _latencies(reply, queries, rounds, steps, "bundled: worst case, full reply")
+
+    return asyncio.run(measure())
 
 
 def _bench_synthetic(total: int, queries_wanted: int, out: TextIO, steps: Steps) -> list[Target]:

@@ -49,6 +49,17 @@ NOT_A_FIND = [
     "what does uxo mean",
     "do cluster bombs explode later",
     "my grandpa lost his leg to a mine in battambang, how many people have been hurt by mines?",
+    # looking for information is not a find
+    "where can i find information about cluster munitions",
+    "i searched but could not find it. what does the ccm ban?",
+    "i cant find the number of cluster bombs dropped on cambodia",
+    "how do i find out how many mines are left",
+    "i found an article about cluster bombs, is it accurate?",
+    "we found out the us sent cluster munitions, why?",
+    "i saw a video of a cluster bomb exploding, is that real?",
+    "there is a video about landmines in cambodia",
+    "cluster bombs are dangerous, what should i do to help?",
+    "can i sell my shares in a cluster munition company",
 ]
 
 
