@@ -159,7 +159,7 @@ class KhmerIndex:
         for entry_id, phrasings, answer, english in texts:
             e = len(self._entry_ids)
             self._entry_ids.append(entry_id)
-            every = [fold_khmer(t) for t in (*phrasings, answer, english)]
+            every = [fold_khmer(t) for t in (*phrasings, answer, english)]  # folded once
             self._mentions.append(
                 (
                     "".join(khmer_only(t) for t in every),
@@ -167,14 +167,14 @@ class KhmerIndex:
                 )
             )
             bag: set[int] = set()
-            for phrasing in phrasings:
-                folded = fold_khmer(phrasing)
+            for phrasing, folded in zip(phrasings, every, strict=False):
                 ids = {self._id(f) for f in features(folded)}
                 if ids:
                     raw.append((e, phrasing, ids, khmer_only(folded)))
                     bag |= ids
             self._phrasing_bag.append(bag)
-            self._answer_bag.append({self._id(f) for f in features(fold_khmer(answer))} - bag)
+            folded_answer = every[len(phrasings)]
+            self._answer_bag.append({self._id(f) for f in features(folded_answer)} - bag)
         n = max(len(self._entry_ids), 1)
         df: dict[int, int] = defaultdict(int)
         for e in range(len(self._entry_ids)):
