@@ -20,9 +20,9 @@ ANSWER_HARD_LIMIT = 1500
 ANSWER_SOFT_LIMIT = 700
 QUESTION_LIMIT = 256  # an embed title
 PHRASING_LIMIT = 200
-#: Khmer takes more characters than English for the same words (vowel signs and subscripts
-#: are characters of their own): a Khmer answer may be this long; the linter checks that it
-#: still fits an embed with its footer
+#: a Khmer answer may be this long (vowel signs and subscripts are characters of their own;
+#: translations so far run about 1.1 times their English): it still fits an embed with the
+#: unreviewed footer, and the linter warns long before
 KM_ANSWER_HARD_LIMIT = 3000
 #: the Khmer ways of asking an entry needs, besides its Khmer question
 KM_MIN_ALTERNATES = 4

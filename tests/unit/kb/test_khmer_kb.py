@@ -152,3 +152,10 @@ def test_the_fixture_passes_kb_check_with_its_unreviewed_text_listed(km_kb: Know
     assert unreviewed == {e.id for e in km_kb.entries if e.km and not e.km.reviewed}
     assert "hun-manet-who" not in unreviewed  # the one the fixture marks reviewed
     assert retrieval.km_rate == 1.0
+
+
+def test_a_long_khmer_answer_is_a_warning(tmp_path: Path) -> None:
+    padding = " ជាការពិត" * 120  # no figures: the figures rule stays quiet
+    kb = _kb(tmp_path, KM.replace("ដោយរដ្ឋចំនួន 107។", "ដោយរដ្ឋចំនួន 107។" + padding))
+    [finding] = [f for f in _findings(kb) if f.field == "km.answer"]
+    assert finding.severity == "warning" and "aim for at most 1000" in finding.message
