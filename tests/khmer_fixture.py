@@ -49,7 +49,14 @@ def write_khmer_knowledge(
     for path in sorted(folder.glob("*.yaml")):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         out: list[str] = []
+        in_km = False  # the bundled Khmer blocks give way to the fixture's, so tests stay fixed
         for line in lines:
+            if line.startswith("  km:"):
+                in_km = True
+                continue
+            if in_km and line.startswith("    "):
+                continue
+            in_km = False
             out.append(line)
             if line.startswith("- id: "):
                 entry_id = line.removeprefix("- id: ").strip()

@@ -77,14 +77,13 @@ _STATISTICS = re.compile(
 
 #: words between the situation and the thing: a few, and none that makes the thing a topic
 #: ("found an article about cluster bombs", "find information on mines") rather than an object
-_GAP = r"(?:\s+\w+){0,6}?\s+"
+_GAP = r"(?:\s+\w+){0,10}?\s+"
 _TOPIC_WORDS = frozenset(
     """information info article articles video videos news picture pictures photo photos
     image images number numbers figure figures data answer answers story stories report
     reports book books page pages website websites site source sources documentary movie
-    film post posts tweet tweets list map maps statistics stats about on more details
-    anything nothing something explanation history out shares stock stocks investment
-    investments company companies campaign""".split()
+    film post posts tweet tweets list map maps statistics stats details explanation history
+    shares stock stocks investment investments company companies campaign""".split()
 )
 #: "could not find", "where can i find", "how do i find": looking for information, not a find
 _NOT_A_FIND = re.compile(
@@ -98,7 +97,9 @@ def _pattern(first: str, second: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<first>{first})\b(?P<gap>{_GAP})(?P<second>{second})\b")
 
 
-_FOUND_THING = _pattern(_FOUND, _THING)
+_FOUND_THING = re.compile(
+    rf"\b(?P<first>{_FOUND})\b(?!\s+out\b)(?P<gap>{_GAP})(?P<second>{_THING})\b"
+)
 _THING_FOUND = re.compile(
     rf"\b(?:{_THING})\b(?P<gap>(?:\s+\w+){{0,4}}?)\s+(?:that |which )?"
     rf"(?:i|we|my \w+|our \w+|he|she|they|someone|kids?|children)\s+(?:{_FOUND})\b"

@@ -30,6 +30,10 @@ SAFETY_FACTS = (
 #: floors `make test` keeps on the blind batches pooled (all but the holdout) and on the
 #: holdout alone: a change that loses ground on questions nobody here wrote fails the build
 FLOORS = {"right": 0.40, "wrong": 0.05, "false_answers": 0.08}
+#: batches whose names start with this are in Khmer: judged on the English text of the entry
+#: answered (the Khmer answer says the same), reported apart, with floors of their own
+KHMER = "km"
+KHMER_FLOORS = {"right": 0.35, "wrong": 0.10, "false_answers": 0.30}
 #: confidence bands of the reliability table, and the auto-answer threshold
 RELIABLE_AT = 0.9
 AUTO_ANSWER_AT = 0.97
@@ -107,6 +111,8 @@ class BatchResult:
     safety_right: int = 0
     #: answerable, held back, and the first suggestion offered was the right entry
     held_first_right: int = 0
+    #: answers given in Khmer (the Khmer batch: a Khmer question gets the Khmer answer)
+    in_khmer: int = 0
     by_kind: dict[str, list[Verdict]] = field(default_factory=lambda: defaultdict(list))
     #: (confidence, right) for every answer given
     answered: list[tuple[float, bool]] = field(default_factory=list)
@@ -159,6 +165,7 @@ def run_batch(answerer: Answerer, name: str, items: list[BlindItem]) -> BatchRes
         reply = answerer.ask(item.q)
         verdict = judge(item, reply)
         result.add(item, reply, verdict)
+        result.in_khmer += any(p.answered and p.answer_lang == "km" for p in reply.shown)
         if verdict == "held" and reply.suggestions:
             first = answerer.kb.get(reply.suggestions[0].id)
             result.held_first_right += first is not None and matches(first.answer, item.facts)
@@ -179,6 +186,7 @@ def pooled(name: str, results: list[BatchResult]) -> BatchResult:
             "safety",
             "safety_right",
             "held_first_right",
+            "in_khmer",
         ):
             setattr(out, attr, getattr(out, attr) + getattr(r, attr))
         for kind, verdicts in r.by_kind.items():
@@ -190,20 +198,22 @@ def pooled(name: str, results: list[BatchResult]) -> BatchResult:
 
 def shortfalls(results: list[BatchResult]) -> list[str]:
     """One line per floor missed, by the pooled tuning batches or by the holdout."""
-    groups = [pooled("blind batches (pooled)", [r for r in results if r.name != HOLDOUT])]
-    groups += [r for r in results if r.name == HOLDOUT]
+    english = [r for r in results if r.name != HOLDOUT and not r.name.startswith(KHMER)]
+    groups = [(pooled("blind batches (pooled)", english), FLOORS)]
+    groups += [(r, FLOORS) for r in results if r.name == HOLDOUT]
+    groups += [(r, KHMER_FLOORS) for r in results if r.name.startswith(KHMER)]
     out = []
-    for r in groups:
+    for r, floors in groups:
         if not r.n:
             continue
-        if r.answerable and r.right_rate < FLOORS["right"]:
-            out.append(f"FAIL {r.name}: right {r.right_rate:.1%} < floor {FLOORS['right']:.0%}")
-        if r.answerable and r.wrong_rate > FLOORS["wrong"]:
-            out.append(f"FAIL {r.name}: wrong {r.wrong_rate:.1%} > ceiling {FLOORS['wrong']:.0%}")
-        if r.to_decline and r.false_answer_rate > FLOORS["false_answers"]:
+        if r.answerable and r.right_rate < floors["right"]:
+            out.append(f"FAIL {r.name}: right {r.right_rate:.1%} < floor {floors['right']:.0%}")
+        if r.answerable and r.wrong_rate > floors["wrong"]:
+            out.append(f"FAIL {r.name}: wrong {r.wrong_rate:.1%} > ceiling {floors['wrong']:.0%}")
+        if r.to_decline and r.false_answer_rate > floors["false_answers"]:
             out.append(
                 f"FAIL {r.name}: false answers {r.false_answer_rate:.1%} > ceiling "
-                f"{FLOORS['false_answers']:.0%}"
+                f"{floors['false_answers']:.0%}"
             )
     return out
 
@@ -227,11 +237,15 @@ def format_batches(results: list[BatchResult], *, show_misses: bool = False) -> 
             f"  {r.name:<22} {r.n:>4}   {answerable}  |  {declines}"
             f"  |  {r.safety:>3} {_pct(r.safety_right, r.safety)}"
         )
-    tuning = [r for r in results if r.name != HOLDOUT]
+    for r in results:
+        if r.name.startswith("km"):
+            answered = len(r.answered)
+            lines.append(f"  {r.name}: {r.in_khmer} of {answered} answers given in Khmer")
+    tuning = [r for r in results if r.name != HOLDOUT and not r.name.startswith(KHMER)]
     if tuning:
         every = pooled("all but holdout", tuning)
         lines.append("")
-        lines.append("by kind (pooled, all but the holdout)   n   right/declined")
+        lines.append("by kind (English, pooled, not the holdout)   n   right/declined")
         for kind in sorted(every.by_kind):
             verdicts = every.by_kind[kind]
             good = sum(v in ("right", "declined") for v in verdicts)

@@ -66,10 +66,11 @@ def test_other_languages_get_the_notice_in_english_and_khmer() -> None:
     assert "Prime Minister" not in out  # never the English entry matched on the name
 
 
-def test_khmer_before_the_content_is_there() -> None:
+def test_the_bundled_knowledge_base_answers_khmer_in_khmer_with_sources() -> None:
     code, out = run(["ask", "--json"], "ហ៊ុន សែន ជានរណា?\n".encode())
     row = json.loads(out)
-    assert code == 0 and not row["answered"] and row["reason"] == "no-khmer" and row["lang"] == "km"
+    assert code == 0 and row["answered"] and row["id"] == "hun-sen-who"
+    assert row["lang"] == "km" and row["answer_lang"] == "km" and row["sources"]
 
 
 def test_kb_check_lists_unreviewed_khmer_as_warnings(

@@ -32,6 +32,9 @@ FOUND_SOMETHING = [
     "there's a rocket stuck in the mud by the river near my house",
     "can i take the mine i found to the police station myself",
     "is it ok to burn the old explosives we found",
+    "we found something metal in the field, could it be a mine?",
+    "dug up something in the rice field yesterday that might be an old mine",
+    "there is a thing about 20cm long that looks like a bomb in my yard",
 ]
 
 NOT_A_FIND = [
