@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from bot.kb.models import ID_PATTERN, PHRASING_LIMIT, Entry, Source
+from bot.kb.models import ID_PATTERN, PHRASING_LIMIT, Entry, Source, entry_ids
 
 COUNTRIES_FILE = "countries.yaml"
 #: the family (bot/answer/matcher.py) of every entry generated from the table
@@ -237,10 +237,7 @@ class CountryRow(_Strict):
     @field_validator("related")
     @classmethod
     def _related_ids(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        for v in values:
-            if not re.match(ID_PATTERN, v):
-                raise ValueError(f"{v!r} is not an entry id")
-        return values
+        return entry_ids(values)
 
     @field_validator("signed")
     @classmethod

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from bot.answer.answerer import Answerer
 from bot.answer.language import ascii_digits, fold_khmer, has_khmer
@@ -100,6 +101,39 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+class Ranked(Protocol):
+    """An entry found for a phrasing, by either index (English or Khmer)."""
+
+    @property
+    def entry_id(self) -> str:
+        """The entry found."""
+
+    @property
+    def score(self) -> float:
+        """How well it matched."""
+
+    @property
+    def phrasing(self) -> str:
+        """Which of its phrasings matched."""
+
+
+def retrieval_problem(
+    phrasing: str, entry_id: str, ranked: Sequence[Ranked], *, index: str = ""
+) -> str | None:
+    """Why `phrasing` does not find its own entry first (None when it does): what people
+    who ask it that way would get instead."""
+    if ranked and ranked[0].entry_id == entry_id:
+        return None
+    if not ranked:
+        return f"{phrasing!r} retrieves nothing{index}"
+    own = next((c for c in ranked if c.entry_id == entry_id), None)
+    own_score = f"{own.score:.2f}" if own else "below the top 2"
+    return (
+        f"{phrasing!r} retrieves {ranked[0].entry_id} first{index} (score "
+        f"{ranked[0].score:.2f}, via {ranked[0].phrasing!r}); its own entry scores {own_score}"
+    )
+
+
 def lint(
     kb: KnowledgeBase, answerer: Answerer | None = None
 ) -> tuple[list[Finding], SelfRetrieval]:
@@ -135,23 +169,11 @@ def lint(
         ):
             for phrasing in phrasings:
                 total += 1
-                candidates = answerer.rank(phrasing, limit=2)
-                if candidates and candidates[0].entry_id == entry.id:
+                problem = retrieval_problem(phrasing, entry.id, answerer.rank(phrasing, limit=2))
+                if problem is None:
                     retrieved += 1
-                    continue
-                if not candidates:
-                    add("error", entry.id, field, f"{phrasing!r} retrieves nothing")
-                    continue
-                own = next((c for c in candidates if c.entry_id == entry.id), None)
-                own_score = f"{own.score:.2f}" if own else "below the top 2"
-                add(
-                    "error",
-                    entry.id,
-                    field,
-                    f"{phrasing!r} retrieves {candidates[0].entry_id} first "
-                    f"(score {candidates[0].score:.2f}, via {candidates[0].phrasing!r}); "
-                    f"its own entry scores {own_score}",
-                )
+                else:
+                    add("error", entry.id, field, problem)
 
         count = len(entry.phrasings)
         if count < MIN_PHRASINGS and entry.kind != "about":
@@ -276,22 +298,11 @@ def khmer_findings(kb: KnowledgeBase, answerer: Answerer) -> tuple[list[Finding]
             field = "km.question" if i == 0 else f"km.alternates[{i - 1}]"
             total += 1
             ranked = answerer.khmer.search(phrasing, limit=2)
-            if ranked and ranked[0].entry_id == entry.id:
+            problem = retrieval_problem(phrasing, entry.id, ranked, index=" in the Khmer index")
+            if problem is None:
                 retrieved += 1
-                continue
-            if not ranked:
-                add("error", entry.id, field, f"{phrasing!r} retrieves nothing in the Khmer index")
-                continue
-            own = next((c for c in ranked if c.entry_id == entry.id), None)
-            own_score = f"{own.score:.2f}" if own else "below the top 2"
-            add(
-                "error",
-                entry.id,
-                field,
-                f"{phrasing!r} retrieves {ranked[0].entry_id} first in the Khmer index "
-                f"(score {ranked[0].score:.2f}, via {ranked[0].phrasing!r}); its own entry "
-                f"scores {own_score}",
-            )
+            else:
+                add("error", entry.id, field, problem)
     return findings, total, retrieved
 
 

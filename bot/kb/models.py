@@ -33,6 +33,14 @@ URL_HINT = "must be a full http(s) address, e.g. https://example.org/page"
 Kind = Literal["fact", "position", "about", "safety"]
 
 
+def entry_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`values` if every one is written as an entry id (for `related` lists)."""
+    for v in values:
+        if not re.match(ID_PATTERN, v):
+            raise ValueError(f"{v!r} is not an entry id")
+    return values
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -165,10 +173,7 @@ class Entry(_Strict):
     @field_validator("related")
     @classmethod
     def _related_ids(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        for v in values:
-            if not re.match(ID_PATTERN, v):
-                raise ValueError(f"{v!r} is not an entry id")
-        return values
+        return entry_ids(values)
 
     @model_validator(mode="after")
     def _kind_rules(self) -> Entry:
