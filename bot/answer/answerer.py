@@ -39,6 +39,7 @@ from bot.answer.language import Language, detect_language, fold_khmer
 from bot.answer.lexicon import STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
+from bot.answer.opinion import asks_opinion
 from bot.answer.safety import reports_a_find
 from bot.kb.countries import COVERAGE_ID
 from bot.kb.models import Entry, KnowledgeBase
@@ -608,6 +609,8 @@ class Answerer:
         content_words = [t for t in query.tokens if not t.isdigit()]
         if not query.informative and not exact and not small_talk:
             rule = "weak"  # only function words or numbers matched: nothing to go on
+        elif asks_opinion(normalized):
+            rule = "opinion"  # the bot reports sourced facts and attributed positions only
         elif self.matcher.missing_subjects(query, normalized, top.entry_id):
             rule = "other-subject"  # it names someone or something the entry is not about
         elif query.unknown_share >= self.policy.max_unknown_share and not exact:
@@ -658,7 +661,9 @@ class Answerer:
                 score=top.score,
             )
         suggestions = self._suggestions(candidates)
-        status: Status = "clarify" if reason != "weak" and suggestions else "declined"
+        status: Status = (
+            "clarify" if reason not in ("weak", "opinion") and suggestions else "declined"
+        )
         return Reply(
             question=text,
             status=status,

@@ -45,8 +45,15 @@ def stem(token: str) -> str:
                 and base[-1] not in "lsz"
             ):
                 base = base[:-1]  # banned -> ban, stopped -> stop
-            return base
-    return token
+            return _drop_final_e(base)
+    return _drop_final_e(token)
+
+
+def _drop_final_e(base: str) -> str:
+    """ "oppose" and "opposed", "create" and "created", "source" and "sources" meet: the
+    suffix rules leave "oppos" from one and "oppose" from the other. Short words keep their
+    e ("use" must not become "us", the country)."""
+    return base[:-1] if len(base) >= 5 and base.endswith("e") and not base.endswith("ee") else base
 
 
 #: endings that turn one word into a relative of another (ratif-y / ratif-ication)
@@ -102,6 +109,10 @@ _FUNCTION_WORDS = """
     everybody whatever whoever whenever however though although because since while
     unless whether until yes no not maybe perhaps probably really right now today
     guess honest literally wait hmm huh wow omg
+    roughly approximately approx ballpark precisely technically supposedly apparently
+    honestly seriously btw ngl tbh imo lol lmao bro dude guys folks
+    friend friends teacher prof professor lecturer dad mum mom cousin grandma grandpa
+    uncle aunt classmate classmates boss homework essay assignment tiktok youtube reddit
 """
 
 #: function words and chat verbs, as written and as stemmed (the matcher compares stems)

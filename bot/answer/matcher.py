@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.answer.dictionary import is_english_word
 from bot.answer.lexicon import QUESTION_WORDS, STOPWORD_WEIGHT, STOPWORDS, related_words, stem
@@ -68,6 +69,22 @@ _SPEAKER = re.compile(
     r"|thought|argue|claim|respond|react|tweet|post|write|mean|want|ask|urge|call|reply|feel)\b"
     r"|\baccording to ((?:\w+ ){0,2}\w+)"
 )
+
+#: an office or title the question asks who holds ("who is the president of...", "cambodia s
+#: minister of defence"): an entry that never names that office does not answer it
+_ROLE = re.compile(
+    r"\b(president|director|minister|chief|leader|chair|chairman|chairwoman|chairperson"
+    r"|secretary|ambassador|spokesman|spokeswoman|spokesperson|commander|king|queen|governor"
+    r"|mayor|ceo|founder|deputy|head)s?\b"
+)
+#: who leads an organisation: any of these names that office
+_LEADS = (
+    "president", "director", "chief", "leader", "chair", "chairman", "chairwoman",
+    "chairperson", "head", "ceo", "led by", "leads",
+)  # fmt: skip
+#: a person's age or birth: only an entry that gives one answers it
+_AGE = re.compile(r"\bhow old\b|\b(?:his|her|their) age\b|\bage of\b|\bborn\b")
+_AGE_IN_ENTRY = re.compile(r" (?:born|aged|age|birth|years old) ")
 
 #: shares of the final score: best phrasing's weighted token overlap (F1), its character
 #: similarity, and the rest for the entry-level coverage of the question's words
@@ -447,11 +464,24 @@ class Matcher:
         fixed: str | None = None
         if len(word) >= 4 and word.isalpha() and self._surface_list and not self._is_word(word):
             cutoff = 80.0 if len(word) >= 5 else 75.0
-            best = process.extractOne(
-                word, self._surface_list, scorer=fuzz.ratio, score_cutoff=cutoff
+            close = process.extract(
+                word, self._surface_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20
             )
-            if best is not None:
-                fixed = str(best[0])
+            if close:
+                # ties on the ratio go to the fewest edits counting a swap of two neighbouring
+                # letters as one, then to the same letters swapped: "loas" is "laos", not
+                # "last" nor "load"
+                top = close[0][1]
+                fixed = str(
+                    min(
+                        (c for c in close if c[1] == top),
+                        key=lambda c: (
+                            OSA.distance(word, c[0]),
+                            sorted(c[0]) != sorted(word),
+                            c[2],
+                        ),
+                    )[0]
+                )
         if len(self._corrections) < 100_000:
             self._corrections[word] = fixed
         return fixed
@@ -805,8 +835,9 @@ class Matcher:
     def missing_subjects(self, query: Query, normalized: str, entry_id: str) -> list[str]:
         """What the question is about that this entry is not: names it never mentions
         (`missing_names`), years it never mentions ("in 2019"), article numbers it never
-        cites ("article 9"), and another speaker ("what did zelensky say" against a position
-        entry reporting Hun Sen's words)."""
+        cites ("article 9"), an office it never names ("who is the president of..."), an age
+        it never gives ("how old is..."), and another speaker ("what did zelensky say"
+        against a position entry reporting Hun Sen's words)."""
         e = self._entry_index[entry_id]
         missing = self.missing_names(query, entry_id)
         bag, answer = self._entry_bag[e], self._answer_bag[e]
@@ -818,6 +849,13 @@ class Matcher:
         for number in _ARTICLE.findall(normalized):
             if not re.search(rf" (?:article|art|articles|arts) {number} ", text):
                 missing.append(f"article {number}")
+        if " who " in f" {normalized} ":
+            for role in dict.fromkeys(_ROLE.findall(normalized)):
+                offices = _LEADS if role in _LEADS else (role,)
+                if not any(f" {office}" in text for office in offices):
+                    missing.append(role)
+        if _AGE.search(normalized) and not _AGE_IN_ENTRY.search(text):
+            missing.append("age")
         speaker = {t for t in self._speaker.get(e, ()) if t in self._names}
         if e in self._speaker:
             for match in _SPEAKER.finditer(normalized):
@@ -832,6 +870,7 @@ class Matcher:
         """The same name, or a country and its people ("germany", "german government")."""
         x, y = self._stems[a], self._stems[b]
         return a == b or (len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5])
+
     def _in_family_terms(self, query: Query, entry: int) -> bool:
         """False when the entry belongs to a family (entries generated from one table) and
         the question uses none of the content words the family's phrasings share, or a

@@ -22,11 +22,17 @@ from pathlib import Path
 from bot.answer import Answerer, build_answerer
 from bot.answer.answerer import Match, reading_window
 from bot.answer.gate import FEATURES, GATE_FILE, Gate
+from bot.answer.injection import tries_to_instruct
 from bot.answer.safety import reports_a_find
 from bot.config import PROJECT_ROOT
 from bot.quality.blind import HOLDOUT, BlindItem, load_batches, matches
 
-#: a wrong answer costs this many right ones when the threshold is chosen
+#: out of fold, answers may be wrong for at most this share of the answerable questions and
+#: false for at most this share of the messages to decline (the targets of the answer-quality
+#: issue); the threshold answers the most questions right within both
+WRONG_TARGET = 0.03
+FALSE_TARGET = 0.05
+#: where no threshold meets both, a wrong or false answer costs this many right ones
 WRONG_COST = 2.5
 #: L2 penalty on the standardized coefficients
 RIDGE = 1.0
@@ -59,11 +65,22 @@ def _content_match(answerer: Answerer, text: str) -> Match | None:
     return best or answerer.match(window)
 
 
+def _fitted(item: BlindItem) -> bool:
+    """Several-question messages and safety messages are judged elsewhere, and a message
+    that tries to instruct the bot is declined before the gate sees it."""
+    return not (
+        item.kind == "multi"
+        or item.expect == "safety"
+        or reports_a_find(item.q)
+        or tries_to_instruct(item.q)
+    )
+
+
 def rows_for(answerer: Answerer, batch: str, items: Sequence[BlindItem]) -> list[Row]:
     """The fitting rows of one batch."""
     rows = []
     for item in items:
-        if item.kind == "multi" or item.expect == "safety" or reports_a_find(item.q):
+        if not _fitted(item):
             continue
         match = _content_match(answerer, item.q)
         if match is None or match.evidence is None or match.rule is not None:
@@ -85,7 +102,7 @@ def gold_rows(answerer: Answerer, folder: Path) -> list[Row]:
 
     rows = []
     for item in load_gold(folder):
-        if item.category == "multi" or reports_a_find(item.q):
+        if item.category == "multi" or reports_a_find(item.q) or tries_to_instruct(item.q):
             continue
         match = _content_match(answerer, item.q)
         if match is None or match.evidence is None or match.rule is not None:
@@ -164,16 +181,29 @@ def out_of_fold(rows: Sequence[Row]) -> list[tuple[float, Row]]:
     return out
 
 
-def choose_threshold(scored: Sequence[tuple[float, Row]]) -> float:
-    """The answer threshold that maximises right answers minus WRONG_COST per wrong one."""
-    best, best_utility = 0.5, -math.inf
+def choose_threshold(scored: Sequence[tuple[float, Row]], answerable: int, declines: int) -> float:
+    """The answer threshold that answers the most questions right while, out of fold, wrong
+    answers stay within WRONG_TARGET of the answerable questions and false answers within
+    FALSE_TARGET of the messages to decline (the answer-quality issue's targets). Where no
+    threshold meets both, the one with the best right-minus-WRONG_COST-per-miss balance.
+
+    `answerable` and `declines` count every such message of the batches, those a rule
+    declined before the gate included, so the rates mean what the eval's rates mean."""
+    best, best_right = None, -1
+    fallback, fallback_utility = 0.5, -math.inf
     for step in range(20, 100):
         t = step / 100
         answered = [r for p, r in scored if p >= t]
-        utility = sum(r.right for r in answered) - WRONG_COST * sum(not r.right for r in answered)
-        if utility > best_utility:
-            best, best_utility = t, utility
-    return best
+        right = sum(r.right for r in answered)
+        wrong = sum(r.answerable and not r.right for r in answered)
+        false = sum(not r.answerable for r in answered)
+        within = wrong <= WRONG_TARGET * answerable and false <= FALSE_TARGET * declines
+        if within and right > best_right:
+            best, best_right = t, right
+        utility = right - WRONG_COST * (wrong + false)
+        if utility > fallback_utility:
+            fallback, fallback_utility = t, utility
+    return best if best is not None else fallback
 
 
 def calibration_points(scored: Sequence[tuple[float, Row]], bins: int = 8) -> list[list[float]]:
@@ -221,7 +251,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.without_gold:
         rows += gold_rows(answerer, PROJECT_ROOT / "eval" / "gold")
     scored = [(p, r) for p, r in out_of_fold(rows) if r.batch != "gold"]
-    answer_at = choose_threshold(scored)
+    answerable = declines = 0
+    for name, items in load_batches(args.blind).items():
+        if name != HOLDOUT:
+            # every decline counts (those declined before the gate were declined right)
+            answerable += sum(i.expect == "answer" and _fitted(i) for i in items)
+            declines += sum(i.expect == "decline" for i in items)
+    answer_at = choose_threshold(scored, answerable, declines)
     clarify_at = round(answer_at / 3, 2)
     answered = [r for p, r in scored if p >= answer_at]
     print(f"{len(rows)} rows from {len({r.batch for r in rows})} folds", file=sys.stderr)
@@ -244,7 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "thresholds_from": "out-of-fold probabilities of the blind batches",
             "rows": len(rows),
             "cross_validation": "leave one batch out",
-            "wrong_cost": WRONG_COST,
+            "wrong_target": WRONG_TARGET,
+            "false_target": FALSE_TARGET,
             "ridge": RIDGE,
         },
     )

@@ -77,6 +77,15 @@ def test_typos_are_corrected_against_the_vocabulary() -> None:
     assert top(m, "is cambodai in the ccm") == "cambodia-status"
 
 
+def test_a_swap_of_two_letters_is_one_typo() -> None:
+    # "loas" is as close to "last" and "load" by the ratio; one swap away from "laos"
+    m = Matcher(
+        [("laos", "is laos in the ccm"), ("last", "the last state to load its arms")],
+        Normalizer(SYNONYMS),
+    )
+    assert m.respell("is loas in the ccm") == "is laos in the ccm"
+
+
 def test_exact_phrasing_scores_one() -> None:
     m = matcher()
     _, candidates = m.search(m.normalizer("What is the dud rate of cluster munitions?"))

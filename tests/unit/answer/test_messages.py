@@ -157,7 +157,22 @@ def test_a_question_that_stands_alone_ignores_the_previous_one(answerer: Answere
         "what did zelensky say about cluster munitions",
         "what does article 9 of the ccm say",
         "what happened to cluster munitions in 1955",
+        "who is the president of the royal academy of cambodia",
+        "how old is hun sen",
     ],
 )
 def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: str) -> None:
     assert not answerer.ask(text).answered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was biden right to send the cluster bombs? what do u think",
+        "do you think cambodia will be mine free by 2030",
+        "in your opinion should cambodia join the ccm",
+    ],
+)
+def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> None:
+    reply = answerer.ask(text)
+    assert reply.status == "declined" and reply.reason == "opinion"

@@ -1,0 +1,31 @@
+"""Recognise a message that asks for the bot's own opinion or verdict.
+
+The bot reports sourced facts and positions attributed to the people who took them; it has no
+view of its own. "Was Biden right to send them? what do u think" matched to Biden's statement
+would pass his words off as an answer to a question nobody can answer from sources, so such
+a message is declined, with the closest questions it can answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPINION = re.compile(
+    r"\b(?:do|dont|don t|does|would) (?:you|u|ya) (?:think|reckon|believe|feel)\b"
+    r"|\bwhat (?:do|would|d) (?:you|u|ya) (?:think|reckon|say)\b"
+    r"|\b(?:your|ur) (?:opinion|view|views|take|thoughts|verdict|stance)\b"
+    r"|\bin (?:your|ur) (?:opinion|view)\b"
+    r"|\b(?:was|were|is|are) (?:\w+ ){1,3}(?:right|wrong) to\b"
+    r"|\bwho is (?:right|wrong)\b"
+)
+
+
+def asks_opinion(normalized: str) -> bool:
+    """Does this (normalized) message ask what the bot itself thinks?
+
+    >>> asks_opinion("was biden right to send the cluster bombs what do u think")
+    True
+    >>> asks_opinion("what did hun sen think of the us decision")
+    False
+    """
+    return bool(_OPINION.search(normalized))
