@@ -66,8 +66,25 @@ _ARTICLE = re.compile(r"\b(?:article|art|articles|arts) (\d{1,2})\b")
 #: "what did X say", "how did X react", "X view/reaction": X is whose words are asked for
 _SPEAKER = re.compile(
     r"\b(?:what|how|why) (?:did|does|do|has|have|was|is) ((?:\w+ ){1,3}?)(?:say|said|think"
-    r"|thought|argue|claim|respond|react|tweet|post|write|mean|want|ask|urge|call|reply|feel)\b"
+    r"|thought|argue|claim|respond|react|reaction|tweet|post|write|mean|want|ask|urge|call|reply"
+    r"|feel)\b"
     r"|\baccording to ((?:\w+ ){0,2}\w+)"
+    r"|\b(?:did|does|has|have|had) ((?:\w+ ){1,2}?)(?:ever |actually |officially |publicly )?"
+    r"(?:say|reaction|answer|comment|reply)\b"
+)
+#: "how many", "how much": only an answer that gives a quantity answers it
+_QUANTITY = re.compile(r"\bhow (?:many|much)\b")
+_MONTHS = (
+    "jan feb mar apr may jun jul aug sep oct nov dec january february march april june july"
+    " august september october november december"
+)
+#: a number in an answer that is a count or an amount (not a year, not a day of a date, not
+#: an article's number), or a number word
+_COUNT = re.compile(
+    r"\b(?<!article )(?<!art )(?!(?:19|20)\d\d\b)\d[\d,.]*\b"
+    r"(?! (?:\d+ )?(?:" + _MONTHS.replace(" ", "|") + r")\b)"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?"
+    r"|thousands?|millions?|billions?|half|quarter|none|no one|nobody|single|several|few)\b"
 )
 
 #: an office or title the question asks who holds ("who is the president of...", "cambodia s
@@ -856,15 +873,26 @@ class Matcher:
                     missing.append(role)
         if _AGE.search(normalized) and not _AGE_IN_ENTRY.search(text):
             missing.append("age")
+        if _QUANTITY.search(normalized) and not self._counts(e):
+            missing.append("quantity")
         speaker = {t for t in self._speaker.get(e, ()) if t in self._names}
         if e in self._speaker:
             for match in _SPEAKER.finditer(normalized):
-                phrase = match.group(1) or match.group(2) or ""
+                phrase = next((g for g in match.groups() if g), "")
                 words = {self._vocab.get(stem(w)) for w in phrase.split()}
                 named = {t for t in words if t is not None and t in self._names}
                 if named and not any(self._same_name(t, s) for t in named for s in speaker):
                     missing.append(phrase.strip())
         return missing
+
+    def _counts(self, entry: int) -> bool:
+        """Does the entry's answer give a quantity (not only years and dates)?"""
+        answer = self._answer_text[entry]
+        for match in _COUNT.finditer(answer):
+            before = answer[max(0, match.start() - 4) : match.start()]
+            if not before.endswith(tuple(f"{m} " for m in _MONTHS.split())):
+                return True
+        return False
 
     def _same_name(self, a: int, b: int) -> bool:
         """The same name, or a country and its people ("germany", "german government")."""

@@ -32,6 +32,8 @@ from bot.quality.blind import HOLDOUT, BlindItem, load_batches, matches
 #: issue); the threshold answers the most questions right within both
 WRONG_TARGET = 0.03
 FALSE_TARGET = 0.05
+#: the confidence a reply carries is the lower bound of its band's share right, one-sided 95 %
+CONFIDENCE_Z = 1.645
 #: where no threshold meets both, a wrong or false answer costs this many right ones
 WRONG_COST = 2.5
 #: L2 penalty on the standardized coefficients
@@ -206,27 +208,44 @@ def choose_threshold(scored: Sequence[tuple[float, Row]], answerable: int, decli
     return best if best is not None else fallback
 
 
+def wilson_lower(right: int, n: int, z: float = CONFIDENCE_Z) -> float:
+    """The lower bound of the share right that `right` of `n` supports (Wilson score
+    interval, one-sided at z): 59 right of 59 is evidence for 0.96, not for 1.0.
+
+    >>> round(wilson_lower(59, 59), 3)
+    0.956
+    """
+    if n == 0:
+        return 0.0
+    share = right / n
+    centre = share + z * z / (2 * n)
+    spread = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n))
+    return max(0.0, (centre - spread) / (1 + z * z / n))
+
+
 def calibration_points(scored: Sequence[tuple[float, Row]], bins: int = 8) -> list[list[float]]:
-    """(probability, share right) by equal-count bins, made monotonic (pool adjacent)."""
+    """(probability, share right) by equal-count bins, made monotonic (pool adjacent), each
+    share the Wilson lower bound of its bin: a confidence says at least what it claims."""
     ordered = sorted(scored, key=lambda pr: pr[0])
     size = max(1, len(ordered) // bins)
-    points: list[list[float]] = []
+    pools: list[tuple[float, int, int]] = []  # (sum of probabilities, right, n)
     for i in range(0, len(ordered), size):
         chunk = ordered[i : i + size]
-        points.append(
-            [sum(p for p, _ in chunk) / len(chunk), sum(r.right for _, r in chunk) / len(chunk)]
-        )
+        pools.append((sum(p for p, _ in chunk), sum(r.right for _, r in chunk), len(chunk)))
     merged = True
     while merged:  # pool adjacent violators: the mapping must never go down
         merged = False
-        for i in range(len(points) - 1):
-            if points[i][1] > points[i + 1][1]:
-                x = (points[i][0] + points[i + 1][0]) / 2
-                y = (points[i][1] + points[i + 1][1]) / 2
-                points[i : i + 2] = [[x, y]]
+        for i in range(len(pools) - 1):
+            (sa, ra, na), (sb, rb, nb) = pools[i], pools[i + 1]
+            if ra / na > rb / nb:
+                pools[i : i + 2] = [(sa + sb, ra + rb, na + nb)]
                 merged = True
                 break
-    return [[0.0, 0.0], *[[round(x, 4), round(y, 4)] for x, y in points], [1.0, points[-1][1]]]
+    points = [[total / n, wilson_lower(right, n)] for total, right, n in pools]
+    for i in range(1, len(points)):  # lower bounds of pooled bins may still dip: keep monotone
+        points[i][1] = max(points[i][1], points[i - 1][1])
+    last = round(points[-1][1], 4)
+    return [[0.0, 0.0], *[[round(x, 4), round(y, 4)] for x, y in points], [1.0, last]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -159,6 +159,8 @@ def test_a_question_that_stands_alone_ignores_the_previous_one(answerer: Answere
         "what happened to cluster munitions in 1955",
         "who is the president of the royal academy of cambodia",
         "how old is hun sen",
+        "how many ukrainian deminers did cambodia train",
+        "did biden ever respond to hun sen's appeal",
     ],
 )
 def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: str) -> None:
@@ -176,3 +178,4 @@ def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: st
 def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> None:
     reply = answerer.ask(text)
     assert reply.status == "declined" and reply.reason == "opinion"
+
