@@ -28,7 +28,9 @@ _EXPLOSIVE = (
     r"|bombies?|(?:unexploded )?ordn?[ai]nces?|explosives?|submunitions?|munitions?"
     r"|rockets?|mortars?"
     r"|projectiles?|missiles?|warheads?|detonators?|fuzes?|artillery rounds?|cluster rounds?"
-    r"|duds?|(?:bomb|shell|mine) casings?|cluster (?:bombs?|munitions?))"
+    r"|duds?|(?:bomb|shell|mine) casings?|cluster (?:bombs?|munitions?)"
+    # model names people read off the thing: BLU-26 and BLU-61 bomblets, M42/M77 grenades
+    r"|blu \d{2,3}|m ?(?:42|46|77|85|483|864)(?: ?a\d)?)"
 )
 #: "a rusty metal ball", "a strange tube thing": what people call an object they can't name
 _SUSPICIOUS_OBJECT = (
@@ -41,20 +43,24 @@ _THING = rf"(?:{_EXPLOSIVE}|{_SUSPICIOUS_OBJECT})"
 _FOUND = (
     r"(?:found|find|finds|finding|discovered|discover|dug up|dig up|digging up|digs up|unearthed"
     r"|spotted|spot|saw|see|seen|noticed|came across|come across|stumbled|stepped on|picked up"
-    r"|pick up|uncovered|ploughed up|plowed up|turned up|washed up)"
+    r"|pick up|uncovered|ploughed up|plowed up|turned up|washed up"
+    r"|(?:brought|bring|brings|bringing)(?! up| about| together| in| forward))"
 )
 #: it is lying somewhere near people
 _LYING = (
-    r"(?:theres|there is|there are|there (?=an? |some )|lying|laying|sticking out|poking out"
+    r"(?:(?<!is )(?<!are )(?:theres|there is|there are|there (?=an? |some ))|lying|laying"
+    r"|sticking out|poking out"
     r"|half buried"
-    r"|partly buried|buried|in (?:my|our|the|his|her|their) (?:field|garden|yard|farm|backyard|"
+    r"|partly buried|buried|by the (?:door|gate|house)|on (?:the|my|our|a) shelf"
+    r"|in (?:my|our|the|his|her|their) (?:field|garden|yard|farm|backyard|"
     r"rice field|paddy|house|land|village|school|road)|near (?:my|our|the) (?:house|home|school|"
     r"farm|village|road)|under (?:my|our|his|her|the) house)"
 )
 #: the person asks what to do with it
 _HANDLING = (
     r"(?:open|opening|sell|selling|scrap|move|moving|remove|removing|pick (?:it|them) up"
-    r"|touch|touching|kick|carry|keep|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
+    r"|touch|touching|kick|carry|keep (?:it|them|one|this|that)|keeps? (?:an?|the|some|old)"
+    r"|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw|still live|still active|still dangerous"
     r"|is it (?:safe|dangerous|live|alive|active)|explode|blow up|what (?:do|should|can) "
     r"(?:i|we|they|he|she) do(?! to (?:help|stop|support|campaign|ban|end|change))"
@@ -67,9 +73,17 @@ _PERSONAL = (
     r"|friends?|farmers?|villagers?|fixer|brother|sister|dad|mom|mum|father|mother|wife"
     r"|husband|family|boy|girl)\b"
 )
-_THIRD_PERSON = r"\b(?:he|she|they)\b"
+_THIRD_PERSON = r"\b(?:he|she|they|guide|driver|workers?|tourists?|students?)\b"
+#: "we're", "I'm", "they've": who is in the story, read before contractions are folded away
+#: ("we're" becomes "were")
+_CONTRACTED_PERSON = re.compile(r"\b(?:we|i|they)\s*['’]\s*(?:re|m|ve|d|ll)\b")
 #: "is it safe to touch...", "how do i open...": asking for oneself without saying who
 _ASKING_FOR_ONESELF = r"\b(?:is it|how do (?:i|you)|how can (?:i|you)|should (?:i|you|we))\b"
+#: seen in the media, not on the ground: "i keep seeing '230,516 bombs' on tiktok"
+_MEDIA = re.compile(
+    r"\b(?:on|in) (?:tiktok|facebook|twitter|x|youtube|instagram|reddit|telegram|the news|tv"
+    r"|the article|the post|a post|an article|the paper|the newspaper)\b|\bonline\b"
+)
 #: statistics and treaty questions: "how many mines were found", "mines found per year"
 _STATISTICS = re.compile(
     r"\bhow (?:many|much)\b|\bper year\b|\bevery year\b|\bsince 19\d\d\b|\bin total\b|\bstatistics"
@@ -104,6 +118,11 @@ _THING_FOUND = re.compile(
     rf"\b(?:{_THING})\b(?P<gap>(?:\s+\w+){{0,4}}?)\s+(?:that |which )?"
     rf"(?:i|we|my \w+|our \w+|he|she|they|someone|kids?|children)\s+(?:{_FOUND})\b"
 )
+_FOUND_FIRMLY = re.compile(
+    rf"\b(?P<first>(?!saw\b|see\b|seen\b|seeing\b|spotted\b|spot\b|noticed\b){_FOUND})\b"
+    rf"(?!\s+out\b)(?P<gap>{_GAP})(?P<second>{_THING})\b"
+)
+_HALF_BURIED_RE = re.compile(r"\b(?:half buried|partly buried|sticking out|poking out)\b")
 _LYING_THING = _pattern(_LYING, _THING)
 _THING_LYING = re.compile(
     rf"\b(?P<first>{_THING})\b(?P<gap>(?:\s+\w+){{0,9}}?\s+)(?P<second>{_LYING})\b"
@@ -111,6 +130,11 @@ _THING_LYING = re.compile(
 _HANDLING_THING = _pattern(_HANDLING, _THING)
 _THING_HANDLING = _pattern(_THING, _HANDLING)
 _PERSONAL_RE = re.compile(_PERSONAL)
+#: a place near people, where a thing lying is a find whoever tells it
+_NEAR_PEOPLE_RE = re.compile(
+    r"\b(?:in|near|under|by|behind|next to|outside) (?:the|a) (?:field|garden|yard|farm|house"
+    r"|home|school|village|road|path|paddy|rice field|temple|pagoda|market|river|stream|door)\b"
+)
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
 _ASKING_FOR_ONESELF_RE = re.compile(_ASKING_FOR_ONESELF)
 
@@ -139,13 +163,19 @@ def reports_a_find(text: str) -> bool:
 
 def _reports_a_find_en(text: str) -> bool:
     basic = Normalizer.basic(text)
-    personal = bool(_PERSONAL_RE.search(basic))
+    personal = bool(_PERSONAL_RE.search(basic) or _CONTRACTED_PERSON.search(text.lower()))
     if _STATISTICS.search(basic) and not personal:
         return False
-    if _object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic):
+    someone = personal or bool(_THIRD_PERSON_RE.search(basic))
+    if (_object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic)) and (
+        # "lying around in cambodia" is a question about the country; "in our field" is a find
+        someone or _NEAR_PEOPLE_RE.search(basic) or _HALF_BURIED_RE.search(basic)
+    ):
         return True
-    if _object_of(_FOUND_THING, basic, verb=True) or _object_of(_THING_FOUND, basic):
-        return personal or bool(_THIRD_PERSON_RE.search(basic))
+    # "i keep seeing '230,516 bombs' on tiktok": seen in the media is not seen on the ground
+    found = _FOUND_FIRMLY if _MEDIA.search(basic) else _FOUND_THING
+    if _object_of(found, basic, verb=True) or _object_of(_THING_FOUND, basic):
+        return someone
     if _object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic):
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False

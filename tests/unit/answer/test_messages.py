@@ -35,6 +35,10 @@ FOUND_SOMETHING = [
     "we found something metal in the field, could it be a mine?",
     "dug up something in the rice field yesterday that might be an old mine",
     "there is a thing about 20cm long that looks like a bomb in my yard",
+    # in our own words, after a blind batch showed these shapes were missed
+    "we're hiking near the border and came across a rusty old mortar, can we carry it out?",
+    "my son brought home a metal tube from the paddy and put it by the door",
+    "grandma keeps a BLU-61 on the shelf as an ornament, can i take it to the scrap dealer",
 ]
 
 NOT_A_FIND = [
@@ -63,6 +67,14 @@ NOT_A_FIND = [
     "there is a video about landmines in cambodia",
     "cluster bombs are dangerous, what should i do to help?",
     "can i sell my shares in a cluster munition company",
+    "the us brought cluster bombs to ukraine in july 2023",
+    "my teacher brought up cluster bombs in class",
+    "how many blu 26 bomblets were dropped on laos",
+    "m483a1 shells are sitting in us stockpiles",
+    "saw a clip on tiktok saying 2 million bombs fell on laos, true?",
+    "is there a size limit on the bomblets inside under the treaty?",
+    "are there many cluster bombs lying around in laos still?",
+    "people keep saying cluster munitions are banned everywhere, is that so?",
 ]
 
 
