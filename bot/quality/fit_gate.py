@@ -25,7 +25,7 @@ from bot.answer.gate import FEATURES, GATE_FILE, Gate
 from bot.answer.injection import tries_to_instruct
 from bot.answer.safety import reports_a_find
 from bot.config import PROJECT_ROOT
-from bot.quality.blind import HOLDOUT, BlindItem, load_batches, matches
+from bot.quality.blind import HOLDOUT, KHMER, BlindItem, load_batches, matches
 
 #: out of fold, answers may be wrong for at most this share of the answerable questions and
 #: false for at most this share of the messages to decline (the targets of the answer-quality
@@ -265,14 +265,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     answerer = build_answerer(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "seeds")
     rows: list[Row] = []
     for name, items in load_batches(args.blind).items():
-        if name != HOLDOUT:
+        if name != HOLDOUT and not name.startswith(KHMER):
             rows += rows_for(answerer, name, items)
     if not args.without_gold:
         rows += gold_rows(answerer, PROJECT_ROOT / "eval" / "gold")
     scored = [(p, r) for p, r in out_of_fold(rows) if r.batch != "gold"]
     answerable = declines = 0
     for name, items in load_batches(args.blind).items():
-        if name != HOLDOUT:
+        if name != HOLDOUT and not name.startswith(KHMER):
             # every decline counts (those declined before the gate were declined right)
             answerable += sum(i.expect == "answer" and _fitted(i) for i in items)
             declines += sum(i.expect == "decline" for i in items)
