@@ -113,6 +113,7 @@ _FUNCTION_WORDS = """
     honestly seriously btw ngl tbh imo lol lmao bro dude guys folks
     friend friends teacher prof professor lecturer dad mum mom cousin grandma grandpa
     uncle aunt classmate classmates boss homework essay assignment tiktok youtube reddit
+    happen happened happens happening besides exact
 """
 
 #: function words and chat verbs, as written and as stemmed (the matcher compares stems)

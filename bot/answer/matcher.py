@@ -97,7 +97,7 @@ _ROLE = re.compile(
 #: who leads an organisation: any of these names that office
 _LEADS = (
     "president", "director", "chief", "leader", "chair", "chairman", "chairwoman",
-    "chairperson", "head", "ceo", "led by", "leads",
+    "chairperson", "head", "ceo", "lead",
 )  # fmt: skip
 #: a person's age or birth: only an entry that gives one answers it
 _AGE = re.compile(r"\bhow old\b|\b(?:his|her|their) age\b|\bage of\b|\bborn\b")
