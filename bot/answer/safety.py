@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.khmer import runs
-from bot.answer.language import fold_khmer, has_khmer
+from bot.answer.language import fold_khmer, has_khmer, khmer_word
 from bot.answer.normalize import Normalizer
 
 _EXPLOSIVE = (
@@ -152,16 +152,9 @@ def _reports_a_find_en(text: str) -> bool:
 
 
 # -- Khmer ---------------------------------------------------------------------------------------
-# Khmer words are matched inside text written without spaces, so a word must not start on a
-# subscript (the រើ "move" inside ប្រើ "use" and ច្រើន "many" is a subscript RO) nor stop
-# before a vowel sign or subscript that carries on its last syllable (មីន "mine" inside
-# ខែមីនា "March"). `_word` puts those two limits around every list below.
-_KM_SIGN = "\u17b6-\u17d3\u17dd"  # dependent vowels, signs and the subscript mark (coeng)
-
-
-def _word(alternatives: str) -> str:
-    """A Khmer word list as a pattern that matches whole syllables only."""
-    return rf"(?<!\u17d2)(?:{alternatives})(?![{_KM_SIGN}])"
+# Khmer words are matched inside text written without spaces: whole syllables only
+# (`khmer_word`: រើ "move" is not the one inside ប្រើ "use", nor មីន the one in ខែមីនា "March")
+_word = khmer_word
 
 
 #: a thing that may explode: a mine, a bomb or grenade, a shell, a rocket, unexploded
