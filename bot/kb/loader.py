@@ -37,6 +37,12 @@ KHMER_GLOSSARY_FILE = "khmer-glossary.yaml"
 _SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE, COUNTRIES_FILE, KHMER_GLOSSARY_FILE}
 #: the two sections of khmer-glossary.yaml (see the file's own comments)
 _GLOSSARY_SECTIONS = ("words", "subjects")
+#: a Khmer glossary word: Khmer letters and signs (no digits, no punctuation), spaces and
+#: zero-width spaces between them
+_KHMER_WORD = re.compile(
+    r"[\u1780-\u17d3\u17d7\u17dc\u17dd\u19e0-\u19ff]"
+    r"[\u1780-\u17d3\u17d7\u17dc\u17dd\u19e0-\u19ff \u200b]*"
+)
 _META_KEYS = ("reviewed", "entries")
 #: a review date may be tomorrow (a curator east of UTC), never later
 _FUTURE_SLACK = timedelta(days=1)
@@ -461,7 +467,21 @@ def _load_khmer_glossary(
                 )
             )
             body = {}
-        sections.append(_terms(body, lines, (section,), label, issues, owner))
+        terms = _terms(body, lines, (section,), label, issues, owner)
+        for term, variants in terms.items():
+            latin = [v for v in variants if not _KHMER_WORD.fullmatch(v)]
+            if latin:
+                issues.append(
+                    LoadIssue(
+                        label,
+                        lines.get((section, term)),
+                        None,
+                        term,
+                        f"Khmer words only, no digits or punctuation ({', '.join(map(repr, latin))}"
+                        " is not): Latin words and numbers reach the English matcher as they are",
+                    )
+                )
+        sections.append(terms)
     return sections[0], sections[1]
 
 

@@ -135,3 +135,9 @@ def test_an_unknown_section_is_reported(tmp_path: Path) -> None:
     folder = _copy_knowledge(tmp_path, "word:\n  when: [ពេលណា]\n")
     with pytest.raises(KnowledgeBaseError, match=r"khmer-glossary\.yaml.*'words:'"):
         load_knowledge_base(folder, SEEDS_DIR)
+
+
+def test_a_latin_word_in_the_glossary_is_reported(tmp_path: Path) -> None:
+    folder = _copy_knowledge(tmp_path, "words:\n  ratify: [សច្ចាប័ន, ratify]\n")
+    with pytest.raises(KnowledgeBaseError, match=r"khmer-glossary\.yaml:2.*Khmer words only"):
+        load_knowledge_base(folder, SEEDS_DIR)
