@@ -277,10 +277,11 @@ class Answerer:
             return self._khmer(text, window)
         return self._english(text, window)
 
-    def _english(self, text: str, window: str) -> Reply:
+    def _english(self, text: str, window: str, answer_at: float | None = None) -> Reply:
         """An English message (or a Khmer one read in English): each of its questions decided,
-        one reply, with one part per question when it asks several."""
-        parts = self._parts(window)
+        one reply, with one part per question when it asks several. `answer_at` replaces the
+        gate's answer threshold (the Khmer glossary reading has its own)."""
+        parts = self._parts(window, answer_at)
         if len(parts) == 1:
             single = parts[0]
             if not single.answered:
@@ -535,7 +536,8 @@ class Answerer:
         english, coverage = self.glossary.read(window)
         if not english:
             return None
-        return _Reading(english, coverage, self._english(english, english))
+        answer_at = self.khmer_gate.glossary_answer_at
+        return _Reading(english, coverage, self._english(english, english, answer_at))
 
     def _disagrees(self, reading: _Reading | None, top: KhmerCandidate) -> bool:
         """The glossary reading covers most of the message, has an opinion (it answers or asks
@@ -626,16 +628,16 @@ class Answerer:
             return None
         return reply
 
-    def _parts(self, text: str) -> list[Reply]:
+    def _parts(self, text: str, answer_at: float | None = None) -> list[Reply]:
         """Decide each question of the message; small talk and empty parts fold away."""
         segments = self.normalizer.segments(text) or [text]
         replies: list[Reply] = []
         for i, segment in enumerate(segments):
-            reply = self._decide(segment)
+            reply = self._decide(segment, answer_at)
             leans = bool(i) and self._leans_on_previous(reply)
             if i and (leans or self._points_back(segment)):
                 rewritten = self.follow_up(segments[i - 1], segment)
-                merged = self._decide(rewritten or f"{segments[i - 1]} {segment}")
+                merged = self._decide(rewritten or f"{segments[i - 1]} {segment}", answer_at)
                 if rewritten and merged.answered:
                     replies.append(merged.model_copy(update={"question": segment}))
                     continue
@@ -653,7 +655,7 @@ class Answerer:
             distinct.setdefault(key, reply)
         out = list(distinct.values())[:MAX_PARTS]
         if len(out) > 1 and not any(r.answered for r in out):
-            return [self._decide(text)]  # nothing answered part by part: read it whole
+            return [self._decide(text, answer_at)]  # nothing answered part by part: read it whole
         return out
 
     def _unknown_country(self, reply: Reply) -> Reply | None:
@@ -761,7 +763,7 @@ class Answerer:
             rule = "keywords-only"  # "ccm cambodia uxo 344": names things, asks nothing
         return Match(normalized, query, candidates, found, probability, rule)
 
-    def _decide(self, text: str) -> Reply:
+    def _decide(self, text: str, answer_at: float | None = None) -> Reply:
         match = self.match(text)
         if match is None:
             return Reply(question=text, status="declined", confidence=0.0, reason="empty")
@@ -776,9 +778,10 @@ class Answerer:
         candidates, probability = match.candidates, match.probability
         top = candidates[0]
         top_entry = self.kb.get(top.entry_id)
+        threshold = self.gate.answer_at if answer_at is None else answer_at
         reason = match.rule or (
             "confident"
-            if probability >= self.gate.answer_at
+            if probability >= threshold
             else "unsure"
             if probability >= self.gate.clarify_at
             else "weak"

@@ -275,6 +275,8 @@ def run(fixture: Path, write: bool, out: TextIO) -> int:
     assert chosen is not None
     chosen = chosen.model_copy(
         update={
+            # chosen by --cross-check on the whole engine, not by this fit: kept as shipped
+            "glossary_answer_at": KhmerGate.load().glossary_answer_at,
             "calibration": tuple(calibration(chosen_outcomes, chosen)),
             "provenance": {
                 "scheme": ENGINE_SCHEME,
@@ -312,6 +314,10 @@ SWEEP = tuple(
     for answer_at in (0.38, 0.42, 0.46, 0.50, 0.55, 0.60)
     for margin in (0.0, 0.06, 0.10)
 )
+
+
+#: the glossary reading's answer thresholds `cross_check` tries (None: the English gate's)
+GLOSSARY_SWEEP: tuple[float | None, ...] = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6)
 
 
 def _engine_value(
@@ -394,6 +400,36 @@ def cross_check(fixture: Path, blind: Path, out: TextIO) -> int:
             f"{values[best][other]:.0f} against {against} for the shipped thresholds",
             file=out,
         )
+    # the glossary reading's answer threshold, the Khmer index's thresholds as shipped
+    print(f"\n{'glossary answer_at':>18}  {'fixture r/w/f':>14} {'value':>6}  "
+          f"{blind.stem + ' r/w/f':>18} {'value':>6}", file=out)
+    by_threshold: dict[float | None, tuple[float, float]] = {}
+    for at in GLOSSARY_SWEEP:
+        gate = shipped.model_copy(update={"glossary_answer_at": at})
+        a = Answerer(
+            fixture_kb, matcher=fixture_engine.matcher, gate=fixture_engine.gate, khmer_gate=gate
+        )
+        b = Answerer(
+            shipped_kb, matcher=blind_engine.matcher, gate=blind_engine.gate, khmer_gate=gate
+        )
+        f = _engine_value(a, questions, set(blocks))
+        r = run_batch(b, blind.stem, batch)
+        blind_value = r.right - WRONG_COST * (r.wrong + r.false_answers)
+        by_threshold[at] = (f.value(), blind_value)
+        label = "English gate's" if at is None else f"{at:.2f}"
+        mark = " (shipped)" if at == shipped.glossary_answer_at else ""
+        print(
+            f"{label:>18}  {f.right:6d}/{f.wrong}/{f.false_answers:<5d} {f.value():6.0f}  "
+            f"{r.right:10d}/{r.wrong}/{r.false_answers:<5d} {blind_value:6.0f}{mark}",
+            file=out,
+        )
+    base = by_threshold.get(shipped.glossary_answer_at)
+    if base is not None:
+        # a change that loses on neither set, the best of those on both together
+        safe = [t for t, v in by_threshold.items() if v[0] >= base[0] and v[1] >= base[1]]
+        pick = max(safe, key=lambda t: (sum(by_threshold[t]), t or 1.0))
+        label = "the English gate's" if pick is None else f"{pick:.2f}"
+        print(f"loses on neither set and does best on both: {label}", file=out)
     return 0
 
 

@@ -141,3 +141,18 @@ def test_a_latin_word_in_the_glossary_is_reported(tmp_path: Path) -> None:
     folder = _copy_knowledge(tmp_path, "words:\n  ratify: [សច្ចាប័ន, ratify]\n")
     with pytest.raises(KnowledgeBaseError, match=r"khmer-glossary\.yaml:2.*Khmer words only"):
         load_knowledge_base(folder, SEEDS_DIR)
+
+
+def test_the_glossary_reading_has_its_own_answer_threshold(answerer: Answerer) -> None:
+    """`glossary_answer_at` (gate_km.json) replaces the English gate's threshold for a Khmer
+    message read through the glossary, and for nothing else."""
+    text = "លីទុយអានីដកខ្លួនចេញពីអនុសញ្ញាគ្រាប់បែកចង្កោមហេតុអ្វី?"
+
+    def engine(at: float) -> Answerer:
+        gate = answerer.khmer_gate.model_copy(update={"glossary_answer_at": at})
+        return Answerer(answerer.kb, matcher=answerer.matcher, gate=answerer.gate, khmer_gate=gate)
+
+    assert engine(0.0).ask(text).answered
+    never = engine(1.0)
+    assert not never.ask(text).answered
+    assert never.ask("why did lithuania withdraw from the ccm").answered  # English: its own gate
