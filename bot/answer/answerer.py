@@ -9,9 +9,10 @@ A wrong confident answer is the worst thing this bot can do. The order of decisi
    message that is small talk alone; a part with no content of its own ("who made them?") is
    read together with the part before it.
 3. **The language**: a Khmer message (`bot/answer/language.py`) is matched against the Khmer
-   index (`bot/answer/khmer.py`) and decided by the Khmer thresholds (`KhmerGate`); it gets
-   the Khmer answer, or the English one with a note when only English words of a mixed
-   message matched. A message in another language gets the languages notice.
+   index (`bot/answer/khmer.py`) and decided by the Khmer thresholds (`KhmerGate`), and read
+   in English through the Khmer glossary (`bot/answer/glossary.py`) so that entries without
+   Khmer text can answer it; it gets the Khmer answer, or the English one under a Khmer note.
+   A message in another language gets the languages notice (with a line of safety advice).
 4. **Each question**: the matcher ranks entries; the question must be about what the entry is
    about (a person, country, organisation, article number or year it names must be in the
    entry, and "what did X say" must be X's position); then the learned gate
@@ -418,12 +419,13 @@ class Answerer:
         3. the whole message read in English through the Khmer glossary, decided by the
            English engine (its subject checks and gate): any entry can answer.
 
-        The readings check each other: an answer of the Khmer index gives way to a different
-        entry the glossary reading answers, and is asked back when the glossary reading,
-        covering most of the message, ranks another entry first (two readings that disagree
-        are not grounds for an answer). A question about a glossary subject (a director, a
-        salary...) an entry never mentions is not answered by that entry. What is not
-        answered is asked back or declined, in Khmer."""
+        The readings check each other: when the Khmer index and the glossary reading answer
+        different entries, or the glossary reading (covering most of the message) does not
+        offer the Khmer index's entry at all, the bot asks back offering both (two readings
+        that disagree are not grounds for an answer). A question about a glossary subject (a
+        director, a salary...) an entry never mentions is not answered by that entry. What is
+        not answered is asked back or declined, in Khmer, the glossary reading's entries
+        first among the suggestions."""
         folded = fold_khmer(window)
         asks_only = not khmer_content(folded)
         english = self._english_terms(folded)
