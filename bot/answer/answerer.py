@@ -9,9 +9,10 @@ A wrong confident answer is the worst thing this bot can do. The order of decisi
    message that is small talk alone; a part with no content of its own ("who made them?") is
    read together with the part before it.
 3. **The language**: a Khmer message (`bot/answer/language.py`) is matched against the Khmer
-   index (`bot/answer/khmer.py`) and decided by the Khmer thresholds (`KhmerGate`); it gets
-   the Khmer answer, or the English one with a note when only English words of a mixed
-   message matched. A message in another language gets the languages notice.
+   index (`bot/answer/khmer.py`) and decided by the Khmer thresholds (`KhmerGate`), and read
+   in English through the Khmer glossary (`bot/answer/glossary.py`) so that entries without
+   Khmer text can answer it; it gets the Khmer answer, or the English one under a Khmer note.
+   A message in another language gets the languages notice (with a line of safety advice).
 4. **Each question**: the matcher ranks entries; the question must be about what the entry is
    about (a person, country, organisation, article number or year it names must be in the
    entry, and "what did X say" must be X's position); then the learned gate
@@ -33,6 +34,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.answer.gate import Evidence, Gate, KhmerGate, evidence
+from bot.answer.glossary import KhmerGlossary
 from bot.answer.injection import tries_to_instruct
 from bot.answer.khmer import KhmerCandidate, KhmerIndex, khmer_content, runs
 from bot.answer.language import Language, detect_language, fold_khmer
@@ -81,6 +83,21 @@ class Policy:
     soup_coverage: float = 0.95
 
 
+#: the glossary reading of a Khmer message answers it, or second-guesses the Khmer index, only
+#: when its words cover at least this share of the message's Khmer
+GLOSSARY_COVERAGE = 0.5
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A Khmer message read in English through the Khmer glossary, and what the English
+    engine decided on it."""
+
+    english: str
+    coverage: float  # share of the message's Khmer characters the glossary's words cover
+    reply: Reply
+
+
 @dataclass(frozen=True)
 class Match:
     """What the matcher and the gate found for one question, before the decision."""
@@ -118,7 +135,8 @@ class Reply(BaseModel):
         description="why this status: confident, safety, small-talk, multi-question, unsure, "
         "weak, other-subject, keywords-only, instructions, no-status, no-match, empty, picked, "
         "other-language (neither English nor Khmer), english-terms (a Khmer message answered "
-        "on its English words), no-khmer (no entry has Khmer text yet)"
+        "on its English words), khmer-glossary (a Khmer message answered on its words read in "
+        "English through knowledge/khmer-glossary.yaml), no-khmer (no entry has Khmer text yet)"
     )
     #: the language the message was read in: "en", "km", or "other" (the languages notice)
     lang: Language = "en"
@@ -217,6 +235,7 @@ class Answerer:
             is_latin_name=self.matcher.is_name,
         )
         self.khmer_gate = khmer_gate or KhmerGate.load()
+        self.glossary = KhmerGlossary(kb.khmer_glossary, kb.khmer_subjects)
         self._safety = next((e for e in kb.entries if e.kind == "safety"), None)
 
     # -- the public calls ----------------------------------------------------------------------
@@ -257,7 +276,13 @@ class Answerer:
             )
         if lang == "km":
             return self._khmer(text, window)
-        parts = self._parts(window)
+        return self._english(text, window)
+
+    def _english(self, text: str, window: str, answer_at: float | None = None) -> Reply:
+        """An English message (or a Khmer one read in English): each of its questions decided,
+        one reply, with one part per question when it asks several. `answer_at` replaces the
+        gate's answer threshold (the Khmer glossary reading has its own)."""
+        parts = self._parts(window, answer_at)
         if len(parts) == 1:
             single = parts[0]
             if not single.answered:
@@ -386,11 +411,21 @@ class Answerer:
 
     # -- Khmer -------------------------------------------------------------------------------
     def _khmer(self, text: str, window: str) -> Reply:
-        """A Khmer message. When its Khmer only asks ("UXO ជាអ្វី?"), its English words carry
-        the question: if the English engine is sure of them, that entry answers (in Khmer when
-        it has Khmer text, else in English with a note), and the Khmer index may answer only
-        the entry the English engine ranks first. Otherwise the Khmer index and its thresholds
-        decide; what is not answered is asked back or declined, in Khmer."""
+        """A Khmer message, read three ways, in this order:
+
+        1. its English words ("UXO ជាអ្វី?"): when its Khmer only asks and the English engine
+           is sure of them, that entry answers;
+        2. the Khmer index and its thresholds, over entries that have Khmer text;
+        3. the whole message read in English through the Khmer glossary, decided by the
+           English engine (its subject checks and gate): any entry can answer.
+
+        The readings check each other: when the Khmer index and the glossary reading answer
+        different entries, or the glossary reading (covering most of the message) does not
+        offer the Khmer index's entry at all, the bot asks back offering both (two readings
+        that disagree are not grounds for an answer). A question about a glossary subject (a
+        director, a salary...) an entry never mentions is not answered by that entry. What is
+        not answered is asked back or declined, in Khmer, the glossary reading's entries
+        first among the suggestions."""
         folded = fold_khmer(window)
         asks_only = not khmer_content(folded)
         english = self._english_terms(folded)
@@ -407,6 +442,18 @@ class Answerer:
         candidates = self.khmer.search(window, limit=6) if len(self.khmer) else []
         status, confidence = self.khmer_gate.decide(candidates)
         top = candidates[0] if candidates else None
+        subjects = self.glossary.subjects(window)
+        if status == "answered" and top is not None and self._lacks(subjects, top.entry_id):
+            status = "clarify"  # it asks about a director, a salary... the entry never mentions
+        reading = self._glossary_reading(window)
+        glossed = self._glossary_reply(text, reading, subjects)
+        if status == "answered" and top is not None:
+            if glossed is not None and glossed.entry is not None:
+                if glossed.entry.id != top.entry_id:
+                    # the two readings answer different entries: ask, offering both
+                    status, glossed = "clarify", None
+            elif self._disagrees(reading, top):
+                status = "clarify"
         if status == "answered" and top is not None and english is not None and asks_only:
             english_top = english.entry or (
                 self.kb.get(english.suggestions[0].id) if english.suggestions else None
@@ -428,7 +475,21 @@ class Answerer:
                 suggestions=self._khmer_suggestions(candidates[1:2]) if close else (),
                 score=min(top.score, 1.0),
             )
+        if glossed is not None:
+            return glossed
         suggestions = self._khmer_suggestions(candidates)
+        if reading is not None and reading.coverage >= GLOSSARY_COVERAGE:
+            # the glossary reading ranks every entry, the Khmer index only those with Khmer
+            offered = tuple(
+                o for o in self._in_khmer(self._offered(reading.reply))
+                if not self._lacks(subjects, o.id)  # not about the weather, the salary...
+            )
+            if offered:
+                seen = {o.id for o in offered}
+                suggestions = (*offered, *(x for x in suggestions if x.id not in seen))[
+                    : self.policy.max_suggestions
+                ]
+                status = "clarify"
         pointed = english.entry if english is not None and sure else None
         if pointed is None and english is not None and asks_only and english.suggestions:
             pointed = self.kb.get(english.suggestions[0].id)
@@ -461,6 +522,86 @@ class Answerer:
             score=min(top.score, 1.0) if top else 0.0,
         )
 
+    def _lacks(self, subjects: list[str], entry_id: str) -> bool:
+        """The entry mentions none of the forms of some glossary subject the question names
+        ("who is CMAC's director now" is not answered by what CMAC is)."""
+        entry = self.kb.get(entry_id)
+        if not subjects or entry is None:
+            return False
+        english = " ".join((*entry.phrasings, entry.answer))
+        khmer = " ".join((*entry.km.phrasings, entry.km.answer)) if entry.km else ""
+        return bool(self.glossary.missing_subjects(subjects, english, khmer))
+
+    def _glossary_reading(self, window: str) -> _Reading | None:
+        """What the English engine decides on the message read through the Khmer glossary
+        (None when the glossary finds no word of it)."""
+        english, coverage = self.glossary.read(window)
+        if not english:
+            return None
+        answer_at = self.khmer_gate.glossary_answer_at
+        return _Reading(english, coverage, self._english(english, english, answer_at))
+
+    def _disagrees(self, reading: _Reading | None, top: KhmerCandidate) -> bool:
+        """The glossary reading covers most of the message, has an opinion (it answers or asks
+        back, not declines) and the Khmer index's top entry is not among the entries it
+        offers; a near-verbatim Khmer phrasing is not second-guessed."""
+        if reading is None or top.score >= self.policy.exact_at:
+            return False
+        if reading.coverage < GLOSSARY_COVERAGE or reading.reply.status == "declined":
+            return False
+        reply = reading.reply
+        ranked = [reply.entry.id] if reply.entry else []
+        ranked += [s.id for s in reply.suggestions]
+        return bool(ranked) and top.entry_id not in ranked
+
+    def _glossary_reply(
+        self, text: str, reading: _Reading | None, subjects: list[str]
+    ) -> Reply | None:
+        """The glossary reading's answer, as a Khmer reply (in English under a Khmer note
+        while the entry has no Khmer text); None unless the English engine answers, or when
+        the entry never mentions a subject the question names."""
+        if reading is None or reading.coverage < GLOSSARY_COVERAGE:
+            return None  # the glossary read too little of it ("cmac" of a long question)
+        reply = reading.reply
+        entry = reply.entry
+        if not reply.answered or entry is None or entry.kind in ("about", "safety"):
+            return None
+        if self._lacks(subjects, entry.id):
+            return None
+        if any(self._lacks(subjects, p.entry.id) for p in reply.shown if p.entry is not None):
+            return None
+        parts = tuple(p.model_copy(update={"lang": "km"}) for p in reply.parts)
+        return reply.model_copy(
+            update={
+                "question": text,
+                "lang": "km",
+                "reason": "multi-question" if parts else "khmer-glossary",
+                "normalized": reading.english,
+                "suggestions": self._in_khmer(reply.suggestions),
+                "parts": parts,
+            }
+        )
+
+    def _offered(self, reply: Reply) -> tuple[Suggestion, ...]:
+        """What a reply points to: the entry it answers, then its suggestions; nothing when it
+        declines (it has no opinion then)."""
+        if reply.status == "declined":
+            return ()
+        out = list(reply.suggestions)
+        entry = reply.entry
+        if reply.answered and entry is not None and entry.kind not in ("about", "safety"):
+            out.insert(0, Suggestion(id=entry.id, question=entry.question, score=reply.score))
+        return tuple(out)
+
+    def _in_khmer(self, suggestions: tuple[Suggestion, ...]) -> tuple[Suggestion, ...]:
+        """Suggestions with their entry's Khmer question where it has one."""
+        out: list[Suggestion] = []
+        for s in suggestions:
+            entry = self.kb.get(s.id)
+            km_question = entry.km.question if entry is not None and entry.km else None
+            out.append(s.model_copy(update={"question": km_question}) if km_question else s)
+        return tuple(out)
+
     def _khmer_suggestions(self, candidates: list[KhmerCandidate]) -> tuple[Suggestion, ...]:
         out: list[Suggestion] = []
         for c in candidates:
@@ -489,16 +630,16 @@ class Answerer:
             return None
         return reply
 
-    def _parts(self, text: str) -> list[Reply]:
+    def _parts(self, text: str, answer_at: float | None = None) -> list[Reply]:
         """Decide each question of the message; small talk and empty parts fold away."""
         segments = self.normalizer.segments(text) or [text]
         replies: list[Reply] = []
         for i, segment in enumerate(segments):
-            reply = self._decide(segment)
+            reply = self._decide(segment, answer_at)
             leans = bool(i) and self._leans_on_previous(reply)
             if i and (leans or self._points_back(segment)):
                 rewritten = self.follow_up(segments[i - 1], segment)
-                merged = self._decide(rewritten or f"{segments[i - 1]} {segment}")
+                merged = self._decide(rewritten or f"{segments[i - 1]} {segment}", answer_at)
                 if rewritten and merged.answered:
                     replies.append(merged.model_copy(update={"question": segment}))
                     continue
@@ -516,7 +657,7 @@ class Answerer:
             distinct.setdefault(key, reply)
         out = list(distinct.values())[:MAX_PARTS]
         if len(out) > 1 and not any(r.answered for r in out):
-            return [self._decide(text)]  # nothing answered part by part: read it whole
+            return [self._decide(text, answer_at)]  # nothing answered part by part: read it whole
         return out
 
     def _unknown_country(self, reply: Reply) -> Reply | None:
@@ -624,7 +765,7 @@ class Answerer:
             rule = "keywords-only"  # "ccm cambodia uxo 344": names things, asks nothing
         return Match(normalized, query, candidates, found, probability, rule)
 
-    def _decide(self, text: str) -> Reply:
+    def _decide(self, text: str, answer_at: float | None = None) -> Reply:
         match = self.match(text)
         if match is None:
             return Reply(question=text, status="declined", confidence=0.0, reason="empty")
@@ -639,9 +780,10 @@ class Answerer:
         candidates, probability = match.candidates, match.probability
         top = candidates[0]
         top_entry = self.kb.get(top.entry_id)
+        threshold = self.gate.answer_at if answer_at is None else answer_at
         reason = match.rule or (
             "confident"
-            if probability >= self.gate.answer_at
+            if probability >= threshold
             else "unsure"
             if probability >= self.gate.clarify_at
             else "weak"

@@ -201,6 +201,9 @@ class KhmerGate(BaseModel):
     clarify_at: float = Field(ge=0, le=1)
     #: (score, share right) points measured on the Khmer questions; linear in between
     calibration: tuple[tuple[float, float], ...] = ((0.0, 0.0), (1.0, 1.0))
+    #: the English gate's answer threshold for a Khmer message read in English through the
+    #: Khmer glossary (None: the English gate's own); chosen by `fit_km_gate --cross-check`
+    glossary_answer_at: float | None = Field(default=None, ge=0, le=1)
     provenance: dict[str, object] = Field(default_factory=dict)
 
     @model_validator(mode="after")

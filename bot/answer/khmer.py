@@ -61,7 +61,12 @@ KHMER_NAMES: tuple[str, ...] = (
     "ណាតូ", "អូតង់", "អង្គការសហប្រជាជាតិ", "ស៊ីម៉ាក់",
 )
 
-_RUN = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]+(?: [\u1780-\u17ff\u19e0-\u19ff]+)*|[^\W_]+")
+#: a Khmer run (its inner spaces kept), or a Latin word or number (never Khmer letters: "92មក"
+#: is the number 92 then Khmer, not one word)
+_RUN = re.compile(
+    r"[\u1780-\u17ff\u19e0-\u19ff]+(?: [\u1780-\u17ff\u19e0-\u19ff]+)*"
+    r"|[^\W_\u1780-\u17ff\u19e0-\u19ff]+"
+)
 
 Features = Callable[[str], list[str]]
 

@@ -47,6 +47,53 @@ _ZERO_WIDTH_SPACE = re.compile("[\u200b\ufeff]")
 #: subscript DA and subscript TA are written for one another (ស្ដី / ស្តី): fold to TA
 _COENG_DA = "\u17d2\u178a"
 _COENG_TA = "\u17d2\u178f"
+#: informal spellings and common typos, read as the usual spelling (both sides of every match
+#: go through `fold_khmer`, so the index, the glossary and the safety check all see one form):
+#: a vowel left out (ឆ្នំ, អនុសញ្ញ), a sign left out (បុន្មាន), a look-alike consonant or vowel
+#: (ចង្គោម, បេក, អ៊ុយក្រេន), and words with two current spellings (អោយ/ឱ្យ/ឲ្យ, សំអាត/សម្អាត)
+KHMER_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(variant), usual)
+    for variant, usual in (
+        ("ឆ្នំ", "ឆ្នាំ"),
+        (r"គ\.?ម\.?[2²](?!\d)", "គីឡូម៉ែត្រការ៉េ "),  # គ.ម២, km²
+        ("អនុសញ្ញ(?!ា)", "អនុសញ្ញា"),
+        ("សន្ធិសញ្ញ(?!ា)", "សន្ធិសញ្ញា"),
+        ("(?<!៉)បុន្មាន|ប៉ុន្នាន", "ប៉ុន្មាន"),
+        ("ចង្គោម", "ចង្កោម"),
+        ("គ្រាប់បេក", "គ្រាប់បែក"),
+        ("អ៊ុយក្រេន|អ៊ុយក្រែណ|អ៊ុយក្រាញ", "អ៊ុយក្រែន"),
+        ("រុស្សុី|រូស្សី", "រុស្ស៊ី"),
+        ("(?<=យ៉ាង|ធ្វើ)មេច", "ម៉េច"),
+        ("អោយ|ឱ្យ", "ឲ្យ"),
+        ("ពត៌មាន", "ព័ត៌មាន"),
+        ("សំលាប់", "សម្លាប់"),
+        ("សំអាត", "សម្អាត"),
+        ("កំទេច", "កម្ទេច"),
+        ("កំចាត់", "កម្ចាត់"),
+        ("ហត្តលេខា", "ហត្ថលេខា"),
+        ("នាយកដ្ឋមន្ត្រី|នាយករដ្ធមន្ត្រី", "នាយករដ្ឋមន្ត្រី"),
+    )
+)
+
+
+#: dependent vowels, signs and the subscript mark (coeng): what continues a Khmer syllable
+_KHMER_SIGNS = "\u17b6-\u17d3\u17dd"
+
+
+def khmer_word(alternatives: str) -> str:
+    """A pattern for Khmer words (a regex alternation) that matches whole syllables only.
+
+    Khmer is written without spaces, so a word is searched inside other words: it must not
+    start on a subscript (the រើ "move" inside ប្រើ "use" is a subscript RO) nor stop before a
+    vowel sign or subscript that carries on its last syllable (មីន "mine" inside ខែមីនា
+    "March").
+
+    >>> bool(re.search(khmer_word("រើ"), "ប្រើ")), bool(re.search(khmer_word("មីន"), "ខែមីនា"))
+    (False, False)
+    >>> bool(re.search(khmer_word("មីន"), "ឃើញមីនមួយ"))
+    True
+    """
+    return rf"(?<!\u17d2)(?:{alternatives})(?![{_KHMER_SIGNS}])"
 
 
 def is_khmer(char: str) -> bool:
@@ -98,17 +145,22 @@ def ascii_digits(text: str) -> str:
 def fold_khmer(text: str) -> str:
     """Khmer (and mixed) text folded for matching: `Normalizer.basic` (markup, NFKC,
     casefold, punctuation), after NFC, zero-width spaces made word breaks, joiners and
-    invisible vowels dropped, Khmer digits made ASCII, and subscript DA written as TA.
+    invisible vowels dropped, Khmer digits made ASCII, subscript DA written as TA, and
+    informal spellings and common typos read as the usual spelling (`KHMER_SPELLINGS`).
 
     >>> fold_khmer("ខ្សែក្រវាត់\u200bក៥ ជាអ្វី?")
     'ខ្សែក្រវាត់ ក5 ជាអ្វី'
     >>> fold_khmer("អនុសញ្ញាស្ដីពី UXO") == fold_khmer("អនុសញ្ញាស្តីពី uxo")
+    True
+    >>> fold_khmer("អ៊ុយក្រេន ឆ្នំណា") == fold_khmer("អ៊ុយក្រែន ឆ្នាំណា")
     True
     """
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH_SPACE.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = text.translate(_KHMER_DIGITS).replace(_COENG_DA, _COENG_TA)
+    for variant, usual in KHMER_SPELLINGS:
+        text = variant.sub(usual, text)
     return Normalizer.basic(text)
 
 

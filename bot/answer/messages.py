@@ -32,17 +32,34 @@ POSITION_NOTE_KM = "អ្វីដែលបុគ្គល ឬស្ថាប�
 #: the reply to a message in another language: once in English, once in Khmer
 LANGUAGES_EN = "I answer in English and Khmer only. Ask me in either about these topics:"
 LANGUAGES_KM = "ខ្ញុំឆ្លើយតែជាភាសាអង់គ្លេស និងភាសាខ្មែរប៉ុណ្ណោះ។ សូមសួរខ្ញុំជាភាសាណាមួយ អំពីប្រធានបទទាំងនេះ៖"
+#: one line of safety advice the languages notice always carries, in both languages: a message
+#: in another language may be from someone who found a suspected explosive, and the engine
+#: cannot read it well enough to tell (the words are those of knowledge/safety.yaml)
+SAFETY_LINE_EN = (
+    "If you found a possible mine or bomb: do not touch it, keep everyone away, "
+    "and report it to the police or CMAC."
+)
+SAFETY_LINE_KM = (
+    "បើអ្នកឃើញវត្ថុដែលអាចជាមីន ឬគ្រាប់បែក៖ កុំប៉ះវា ឲ្យអ្នកដទៃនៅឆ្ងាយ "
+    "ហើយរាយការណ៍ទៅប៉ូលិស ឬ CMAC ។"
+)
 #: what /about and the banner say
 LANGUAGES_LINE = "English, ខ្មែរ (Khmer)"
 
 
 def languages_notice(topics: Iterable[str]) -> str:
-    """The one short reply to a message in neither English nor Khmer, with the topics.
+    """The one short reply to a message in neither English nor Khmer, with the topics, and
+    always a line of safety advice in both languages (nobody with a find goes without it).
 
-    >>> print(languages_notice(["Cambodia", "Safety"]).splitlines()[-1])
+    >>> print(languages_notice(["Cambodia", "Safety"]).splitlines()[2])
     Cambodia · Safety
+    >>> SAFETY_LINE_EN in languages_notice([]) and SAFETY_LINE_KM in languages_notice([])
+    True
     """
-    return f"{LANGUAGES_EN}\n{LANGUAGES_KM}\n{' · '.join(topics)}"
+    return (
+        f"{LANGUAGES_EN}\n{LANGUAGES_KM}\n{' · '.join(topics)}\n"
+        f"{SAFETY_LINE_EN}\n{SAFETY_LINE_KM}"
+    )
 
 
 def unreviewed_footer() -> str:

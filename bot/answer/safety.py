@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.khmer import runs
-from bot.answer.language import fold_khmer, has_khmer
+from bot.answer.language import fold_khmer, has_khmer, khmer_word
 from bot.answer.normalize import Normalizer
 
 _EXPLOSIVE = (
@@ -182,63 +182,144 @@ def _reports_a_find_en(text: str) -> bool:
 
 
 # -- Khmer ---------------------------------------------------------------------------------------
-#: a thing that may explode: a mine (not ខែមីនា, March), a bomb or grenade, a shell, a rocket,
-#: unexploded ordnance, explosive remnants, a submunition; English words in a mixed message
+# Khmer words are matched inside text written without spaces: whole syllables only
+# (`khmer_word`: រើ "move" is not the one inside ប្រើ "use", nor មីន the one in ខែមីនា "March")
+_word = khmer_word
+
+
+#: a thing that may explode: a mine, a bomb or grenade, a shell, a rocket, unexploded
+#: ordnance (also "a round ... that did not explode"), explosive remnants, a submunition;
+#: English words in a mixed message
 _KM_EXPLOSIVE = (
-    r"(?:មីន(?!ា)|គ្រាប់បែក|គ្រាប់ផ្លោង|គ្រាប់កាំភ្លើងធំ|គ្រាប់រ៉ុក្កែត|រ៉ុក្កែត|គ្រាប់មីស៊ីល"
-    r"|គ្រាប់មិនទាន់ផ្ទុះ|គ្រាប់មិនផ្ទុះ|យុទ្ធភណ្ឌ|សំណល់ជាតិផ្ទុះ|ជាតិផ្ទុះ|អាវុធចង្កោម|កូនគ្រាប់"
-    r"|\b(?:uxos?|erws?|(?:land ?)?mines?|bombs?|bomblets?|grenades?|shells?|rockets?|dpicm)\b)"
+    _word(
+        "មីន|គ្រាប់បែក|គ្រាប់ផ្លោង|គ្រាប់កាំភ្លើងធំ|គ្រាប់រ៉ុក្កែត|រ៉ុក្កែត|គ្រាប់មីស៊ីល"
+        "|គ្រាប់មិនទាន់ផ្ទុះ|គ្រាប់មិនផ្ទុះ|យុទ្ធភណ្ឌ|សំណល់ជាតិផ្ទុះ|ជាតិផ្ទុះ|អាវុធចង្កោម|កូនគ្រាប់"
+        "|ប៊ុមប៊ី|បំប៊ី"
+    )
+    + r"|គ្រាប់\S{0,16}?មិន(?:ទាន់)?ផ្ទុះ"
+    + r"|\b(?:uxos?|erws?|(?:land ?)?mines?|bombs?|bomblets?|bombies?|grenades?|shells?"
+    r"|rockets?|dpicm)\b"
 )
 #: what people call a thing they cannot name: something metal, a strange or rusty object
-_KM_SUSPICIOUS = (
-    r"(?:វត្ថុ(?:ដែក|ចម្លែក|គួរឱ្យសង្ស័យ|គួរអោយសង្ស័យ|មិនស្គាល់|ច្រេះ|រាងមូល)|ដុំដែក|បំពង់ដែក"
-    r"|របស់ដែក|ដែកច្រេះ|ដែកចម្លែក|ដែករាងមូល|ដែកអ្វីមួយ|ដែកអ្វីម្យ៉ាង|អ្វីមួយដែលជាដែក)"
+_KM_SUSPICIOUS = _word(
+    "វត្ថុ(?:ដែក|ចម្លែក|គួរឱ្យសង្ស័យ|គួរអោយសង្ស័យ|គួរឲ្យសង្ស័យ|មិនស្គាល់|ច្រេះ|រាងមូល)|ដុំដែក"
+    "|បំពង់ដែក|របស់ដែក|ដែកច្រេះ|ដែកចម្លែក|ដែករាងមូល|ដែកអ្វីមួយ|ដែកអ្វីម្យ៉ាង|អ្វីមួយដែលជាដែក"
 )
 _KM_THING = rf"(?:{_KM_EXPLOSIVE}|{_KM_SUSPICIOUS})"
+#: a bare "round" (គ្រាប់: a bullet, a shell, a bomblet; not a seed, a grain or a pill) is a
+#: thing only when someone found or handles it ("រើសបានគ្រាប់តូចមួយ", picked up a small round)
+_KM_ROUND = _word("គ្រាប់") + "(?!ពូជ|ស្រូវ|ធញ្ញជាតិ|ថ្នាំ|ពោត|សណ្តែក|ល្ង|កាហ្វេ|ឈើ)"
 #: someone came upon it: found, saw (not យល់ឃើញ, an opinion), came across, dug up, picked
-#: up (not ជ្រើសរើស, to choose), ploughed up, stepped on
-_KM_FOUND = r"(?:រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជីក|(?<!ជ្រើស)រើស|ភ្ជួរ|ជាន់|\bfound\b|\bfind\b)"
-#: it is near people: in a rice field, a plantation, a garden, the house, the village...
-_KM_LYING = (
-    r"(?:ស្រែ|ចម្ការ|វាល|សួន|ផ្ទះ|ភូមិ(?!ភាគ)|សាលា|ទីធ្លា|មាត់បឹង|មាត់ទឹក|ដីរបស់|ដីខ្ញុំ|ដីយើង"
-    r"|កប់)"
+#: up (not ជ្រើសរើស, to choose; not រើសអើង, to discriminate), ploughed up, stepped on
+_KM_FOUND = (
+    _word("រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជីក|(?<!ជ្រើស)រើស(?!អើង)|ភ្ជួរ|ជាន់")
+    + r"|\bfound\b|\bfind\b"
 )
-#: the person asks what to do with it: touch (not ប៉ះពាល់, to affect), hold (not កាន់កាប់, to
-#: occupy), open, move, take, sell, scrap, burn, hit (not វាយប្រហារ, to attack), knock, kick
-#: (not បាល់ទាត់, football), dismantle, keep (not ស្តុកទុក, stockpile); is it live or
-#: dangerous; what to do; whom to call or tell
-_KM_HANDLING = (
-    r"(?:ប៉ះ(?!ពាល់)|កាន់(?!កាប់|តែ)|បើក(?!បរ)|រុះរើ|(?<!រុះ)រើ(?!ស)|ផ្លាស់ទី|យកចេញ|យកទៅ|យកមក"
-    r"|លក់|អេតចាយ|ដុត|វាយ(?!ប្រហារ|តម្លៃ)|គោះ|(?<!បាល់)ទាត់|បំបែក|(?<!ស្តុក)ទុក(?!ដាក់)"
-    r"|នៅផ្ទុះ|ផ្ទុះទេ|ផ្ទុះឬ|គ្រោះថ្នាក់ទេ|គ្រោះថ្នាក់ឬ|ធ្វើអ្វី|ធ្វើអី|ធ្វើដូចម្តេច|ធ្វើម៉េច"
-    r"|ធ្វើយ៉ាងម៉េច|ធ្វើយ៉ាងណា|ហៅនរណា|ហៅអ្នកណា|ប្រាប់នរណា|ប្រាប់អ្នកណា|រាយការណ៍)"
+#: what was seen was a picture, a post or the news: a topic, not an object
+_KM_MEDIA = re.compile(
+    _word(
+        "វីដេអូ|វីដេអូរ|រូបភាព|រូបថត|ព័ត៌មាន|ពត៌មាន|អត្ថបទ|សៀវភៅ|ប៉ុស្តិ៍|ប៉ុស្ត៍|ទូរទស្សន៍"
+        "|ហ្វេសប៊ុក|ឯកសារ|តួលេខ|ស្ថិតិ"
+    )
+    + r"|\b(?:posts?|news|videos?|photos?|pictures?|facebook|tiktok|articles?|reports?)\b"
 )
-#: someone in the story: I, we, a child (not កូនគ្រាប់, a submunition), relatives, neighbours,
-#: villagers, farmers, a friend (not សម្ព័ន្ធមិត្ត, allies), he or she
+#: it is near people: in a rice field, a plantation, a garden, the house or its fence, the
+#: village, a school, a stream, buried
+_KM_LYING = _word(
+    "ស្រែ|ចម្ការ|វាល|សួន|ផ្ទះ|ភូមិ(?!ភាគ)|សាលា|ទីធ្លា|មាត់បឹង|មាត់ទឹក|ដីរបស់|ដីខ្ញុំ|ដីយើង"
+    "|កប់|របង|អូរ|ព្រៃ|ចិញ្ចើមផ្លូវ"
+)
+#: what the person does or means to do with it: touch (not ប៉ះពាល់, to affect; not ប៉ះទង្គិច,
+#: a clash), hold (not កាន់កាប់, to occupy), open (not to drive, nor to open for signature),
+#: move, push, take, sell, scrap, burn, hit (not វាយប្រហារ, to attack), knock, kick (not
+#: បាល់ទាត់, football), dismantle, keep (not ស្តុកទុក or រក្សាទុក, to stockpile or retain),
+#: play with (not ទៅលេង, to visit)
+_KM_HANDLING = _word(
+    "ប៉ះ(?!ពាល់|ទង្គិច)|កាន់(?!កាប់|តែ)|បើក(?!បរ|ឡាន|ម៉ូតូ|រថយន្ត|ឲ្យ|ឱ្យ|អោយ|ចុះ|ទូលាយ|សម័យ|វគ្គ)"
+    "|រុះរើ|(?<!រុះ)រើ(?!ស)|រំកិល|រុញ|ផ្លាស់ទី|យកចេញ|យកទៅ|យកមក|លក់|អេតចាយ|ដុត"
+    "|វាយ(?!ប្រហារ|តម្លៃ)|គោះ|(?<!បាល់)ទាត់|បំបែក|(?<!ស្តុក)(?<!រក្សា)ទុក(?!ដាក់|ចិត្ត)|(?<!ទៅ)លេង"
+)
+#: the person asks for advice about it: is it still live or dangerous, what to do, whom to
+#: call or tell. "What should the allies do about cluster bombs" asks it too, so advice
+#: counts only with someone in the story or the thing lying near people
+_KM_ADVICE = _word(
+    "នៅផ្ទុះ|ផ្ទុះទេ|ផ្ទុះឬ|ផ្ទុះអត់|នៅអាចផ្ទុះ|គ្រោះថ្នាក់ទេ|គ្រោះថ្នាក់ឬ|គ្រោះថ្នាក់អត់"
+    "|ធ្វើអ្វី|ធ្វើអី|ធ្វើដូចម្តេច|ធ្វើម៉េច|ធ្វើយ៉ាងម៉េច|ធ្វើយ៉ាងណា"
+    "|ហៅនរណា|ហៅអ្នកណា|ប្រាប់នរណា|ប្រាប់អ្នកណា|រាយការណ៍"
+)
+#: someone in the story: I, we, oneself, a child (not កូនគ្រាប់, a submunition), relatives,
+#: neighbours, villagers, farmers, a friend (not សម្ព័ន្ធមិត្ត, allies), he or she
+_KM_FIRST_PERSON = _word("ខ្ញុំ|យើង|ខ្លួនឯង|អញ|គ្នាខ្ញុំ") + r"|\b(?:i|my|we|our)\b"
 _KM_PERSONAL = (
-    r"(?:ខ្ញុំ|យើង|កូន(?!គ្រាប់)|ក្មេង|ប្អូន|បងប្រុស|បងស្រី|ឪពុក|ម្តាយ|ម៉ែ|មីង|យាយ|ជីដូន|ជីតា"
-    r"|អ្នកជិតខាង|អ្នកភូមិ|កសិករ|(?<!ព័ន្ធ)មិត្ត|គ្រួសារ|ប្តី|ប្រពន្ធ|គាត់|\b(?:i|my|we|our)\b)"
-)
-#: asking for oneself without saying who: "តើគួរ...", "តើអាច...", "បើរកឃើញ..." (if one finds)
-_KM_ASKING = r"(?:តើ(?:គួរ|អាច|ត្រូវ)|(?<!\S)(?:គួរ|អាច)|(?:ប្រសិន)?បើ(?!ក))"
-#: statistics and treaty questions: how many, per year, in total, the number of
-_KM_STATISTICS = re.compile(r"ប៉ុន្មាន|ក្នុងមួយឆ្នាំ|រៀងរាល់ឆ្នាំ|សរុប|ស្ថិតិ|ចំនួន")
-_KM_NEAR = 80  # characters of Khmer (spaces removed) between the thing and the situation
-
-_KM_SITUATION = re.compile(
-    "|".join(
-        rf"{a}.{{0,{_KM_NEAR}}}{_KM_THING}|{_KM_THING}.{{0,{_KM_NEAR}}}{a}"
-        for a in (_KM_FOUND, _KM_LYING, _KM_HANDLING)
+    _KM_FIRST_PERSON
+    + "|"
+    + _word(
+        "កូន(?!គ្រាប់)|ក្មេង|ក្មួយ|ចៅ|ប្អូន|បងប្រុស|បងស្រី|ឪពុក|ម្តាយ|ម៉ែ|ពុក|មីង|ពូ(?!ទីន)|យាយ"
+        "|តា|ជីដូន|ជីតា|អ្នកជិតខាង|អ្នកភូមិ|កសិករ|(?<!ព័ន្ធ)មិត្ត|គ្រួសារ|ប្តី|ប្រពន្ធ|គាត់"
     )
 )
+#: asking for oneself without saying who: should, can, may I, want to, is it all right, help,
+#: "if one finds..." (Khmer drops the pronoun: "ឃើញមីន ចង់ជីកចេញ បានទេ?")
+_KM_ASKING = _word(
+    "តើ(?:គួរ|អាច|ត្រូវ)|គួរ|អាច|ចង់|ប្រសិនបើ|បើ(?!ក)|បានទេ|បានអត់|បានឬទេ|ជួយផង|ជួយខ្ញុំ"
+    "|ល្អទេ|ល្អ"
+)
+#: statistics and treaty questions: how many (and its common misspelling), per year, in total,
+#: the number, most of, per cent
+_KM_STATISTICS = re.compile(
+    _word(
+        "ប៉ុន្មាន|បុន្មាន|ប៉ុន្នាន|ក្នុងមួយឆ្នាំ|រៀងរាល់ឆ្នាំ|សរុប|ស្ថិតិ|ចំនួន|ភាគច្រើន|ភាគរយ"
+        "|ច្រើនជាងគេ|ច្រើនបំផុត"
+    )
+)
+_KM_NEAR = 80  # characters of Khmer (spaces removed) between the thing and the situation
+
+_KM_THING_RE = re.compile(_KM_THING)
+_KM_ROUND_RE = re.compile(_KM_ROUND)
+_KM_FOUND_RE = re.compile(_KM_FOUND)
+_KM_LYING_RE = re.compile(_KM_LYING)
+_KM_HANDLING_RE = re.compile(_KM_HANDLING)
+_KM_ADVICE_RE = re.compile(_KM_ADVICE)
 _KM_PERSONAL_RE = re.compile(_KM_PERSONAL)
+_KM_FIRST_PERSON_RE = re.compile(_KM_FIRST_PERSON)
 _KM_ASKING_RE = re.compile(_KM_ASKING)
 
 
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], within: int = _KM_NEAR) -> bool:
+    """Some match of `a` and some match of `b` are at most `within` characters apart."""
+    return any(
+        max(b_start - a_end, a_start - b_end) <= within
+        for a_start, a_end in a
+        for b_start, b_end in b
+    )
+
+
+def _found_spans(compact: str) -> list[tuple[int, int]]:
+    """Where someone found or saw something, unless what they saw was a post or the news."""
+    return [
+        (start, end)
+        for start, end in _spans(_KM_FOUND_RE, compact)
+        if not _KM_MEDIA.search(compact, end, end + 14)
+    ]
+
+
 def reports_a_find_km(text: str) -> bool:
-    """The Khmer version of `reports_a_find`: a thing that may explode, a situation (found,
-    lying near people, or what to do with it), and someone it happens to (or a question asked
-    for oneself). Statistics questions without a person are not finds.
+    """The Khmer version of `reports_a_find`. Khmer drops pronouns ("ឃើញមីននៅជិតផ្ទះ",
+    saw a mine near the house), so it asks for word classes rather than sentences:
+
+    * a thing that may explode (or a bare "round", គ្រាប់, that someone found or handles);
+    * a situation near it: found or dug up, handled (touch, open, push, sell...), asked
+      about (is it still live, what to do) or lying where people are (field, garden, house);
+    * someone it happens to (I, a child, a neighbour...) or a question asked for oneself
+      (should, can, want to, is it all right); a thing merely lying somewhere needs the
+      speaker's own place ("near my house") or such a question.
+
+    Questions with statistics words (how many, most, per cent) and nobody in them, and things
+    seen in a post, a video or the news, are not finds.
 
     >>> reports_a_find_km("ខ្ញុំបានរកឃើញគ្រាប់បែកនៅក្នុងស្រែ តើខ្ញុំគួរធ្វើអ្វី?")
     True
@@ -246,9 +327,23 @@ def reports_a_find_km(text: str) -> bool:
     False
     """
     compact = " ".join(piece for _, piece in runs(fold_khmer(text)))
-    personal = bool(_KM_PERSONAL_RE.search(compact) or _KM_ASKING_RE.search(compact))
-    if not personal:
+    personal = bool(_KM_PERSONAL_RE.search(compact))
+    asking = bool(_KM_ASKING_RE.search(compact) or _KM_ADVICE_RE.search(compact))
+    if not (personal or asking):
         return False
-    if _KM_STATISTICS.search(compact) and not _KM_PERSONAL_RE.search(compact):
+    if _KM_STATISTICS.search(compact) and not personal:
         return False
-    return bool(_KM_SITUATION.search(compact))
+    things = _spans(_KM_THING_RE, compact)
+    found = _found_spans(compact)
+    handled = _spans(_KM_HANDLING_RE, compact)
+    rounds = _spans(_KM_ROUND_RE, compact)
+    if rounds and (_near(found, rounds, 30) or _near(handled, rounds, 30)):
+        things += rounds
+    if not things:
+        return False
+    if _near(found, things) or _near(handled, things):
+        return True
+    lying = _near(_spans(_KM_LYING_RE, compact), things)
+    if _near(_spans(_KM_ADVICE_RE, compact), things) and (personal or lying):
+        return True
+    return lying and (bool(_KM_FIRST_PERSON_RE.search(compact)) or asking)

@@ -33,7 +33,16 @@ from bot.kb.models import Entry, KnowledgeBase, ListedSource, SeedDocument, page
 SYNONYMS_FILE = "synonyms.yaml"
 META_FILE = "meta.yaml"
 SOURCES_FILE = "sources.yaml"
-_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE, COUNTRIES_FILE}
+KHMER_GLOSSARY_FILE = "khmer-glossary.yaml"
+_SPECIAL_FILES = {SYNONYMS_FILE, META_FILE, SOURCES_FILE, COUNTRIES_FILE, KHMER_GLOSSARY_FILE}
+#: the two sections of khmer-glossary.yaml (see the file's own comments)
+_GLOSSARY_SECTIONS = ("words", "subjects")
+#: a Khmer glossary word: Khmer letters and signs (no digits, no punctuation), spaces and
+#: zero-width spaces between them
+_KHMER_WORD = re.compile(
+    r"[\u1780-\u17d3\u17d7\u17dc\u17dd\u19e0-\u19ff]"
+    r"[\u1780-\u17d3\u17d7\u17dc\u17dd\u19e0-\u19ff \u200b]*"
+)
 _META_KEYS = ("reviewed", "entries")
 #: a review date may be tomorrow (a curator east of UTC), never later
 _FUTURE_SLACK = timedelta(days=1)
@@ -362,10 +371,22 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
             LoadIssue(label, 1, None, None, "expected 'canonical term: [variant, ...]' lines")
         )
         return {}
+    return _terms(data, lines, (), label, issues, {})
+
+
+def _terms(
+    data: dict[Any, Any],
+    lines: dict[tuple[str | int, ...], int],
+    prefix: tuple[str, ...],
+    label: str,
+    issues: list[LoadIssue],
+    owner: dict[str, str],
+) -> dict[str, tuple[str, ...]]:
+    """`term: [variant, ...]` lines (synonyms.yaml, each section of khmer-glossary.yaml); a
+    variant may belong to one term only (`owner`, shared between sections)."""
     result: dict[str, tuple[str, ...]] = {}
-    owner: dict[str, str] = {}
     for canonical, variants in data.items():
-        line = lines.get((canonical,))
+        line = lines.get((*prefix, canonical))
         if isinstance(variants, str):
             variants = [variants]
         if (
@@ -404,6 +425,64 @@ def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str,
             owner[key] = canonical
         result[canonical] = tuple(v.strip() for v in variants)
     return result
+
+
+def _load_khmer_glossary(
+    path: Path, label: str, issues: list[LoadIssue]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """knowledge/khmer-glossary.yaml: (words, subjects), each English term -> Khmer variants."""
+    empty: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+    if not path.exists():
+        return empty
+    parsed = _parse_yaml(path, label, issues)
+    if parsed is None:
+        return empty
+    data, lines = parsed
+    if data is None:
+        return empty
+    if not isinstance(data, dict) or set(data) - set(_GLOSSARY_SECTIONS):
+        issues.append(
+            LoadIssue(
+                label,
+                1,
+                None,
+                None,
+                "expected the sections 'words:' and 'subjects:', each of "
+                "'English term: [Khmer variant, ...]' lines",
+            )
+        )
+        return empty
+    owner: dict[str, str] = {}
+    sections: list[dict[str, tuple[str, ...]]] = []
+    for section in _GLOSSARY_SECTIONS:
+        body = data.get(section) or {}
+        if not isinstance(body, dict):
+            issues.append(
+                LoadIssue(
+                    label,
+                    lines.get((section,)),
+                    None,
+                    section,
+                    "expected 'English term: [Khmer variant, ...]' lines",
+                )
+            )
+            body = {}
+        terms = _terms(body, lines, (section,), label, issues, owner)
+        for term, variants in terms.items():
+            latin = [v for v in variants if not _KHMER_WORD.fullmatch(v)]
+            if latin:
+                issues.append(
+                    LoadIssue(
+                        label,
+                        lines.get((section, term)),
+                        None,
+                        term,
+                        f"Khmer words only, no digits or punctuation ({', '.join(map(repr, latin))}"
+                        " is not): Latin words and numbers reach the English matcher as they are",
+                    )
+                )
+        sections.append(terms)
+    return sections[0], sections[1]
 
 
 @dataclass
@@ -609,6 +688,9 @@ def load_knowledge_base(
     synonyms = _load_synonyms(
         knowledge_dir / SYNONYMS_FILE, label(knowledge_dir / SYNONYMS_FILE), issues
     )
+    glossary, subjects = _load_khmer_glossary(
+        knowledge_dir / KHMER_GLOSSARY_FILE, label(knowledge_dir / KHMER_GLOSSARY_FILE), issues
+    )
     meta_label = label(knowledge_dir / META_FILE)
     meta = _load_meta(knowledge_dir / META_FILE, meta_label, issues, today)
     listed = _load_source_list(
@@ -676,6 +758,8 @@ def load_knowledge_base(
     return KnowledgeBase(
         entries=tuple(e for e, _, _ in loaded),
         synonyms=synonyms,
+        khmer_glossary=glossary,
+        khmer_subjects=subjects,
         seeds=seeds,
         reviewed=meta.reviewed,
         entry_reviews=meta.entries,

@@ -284,6 +284,11 @@ class KnowledgeBase(_Strict):
 
     entries: tuple[Entry, ...]
     synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    #: knowledge/khmer-glossary.yaml: English term -> its Khmer words, to read a Khmer question
+    #: in English terms (`words`), and the things a question can be about that an entry must
+    #: mention to answer it (`subjects`: "director", "salary"...; see bot/answer/glossary.py)
+    khmer_glossary: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    khmer_subjects: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     seeds: dict[str, SeedDocument] = Field(default_factory=dict)
     #: when the whole knowledge base was last reviewed (shown by /about)
     reviewed: date | None = None

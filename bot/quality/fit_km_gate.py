@@ -11,6 +11,11 @@ thresholds of the scheme the engine uses to bot/answer/gate_km.json (`--write`).
 
 Thresholds are chosen to maximise right answers minus two per wrong one (a wrong answer or
 an answer to a question the knowledge base cannot answer), as for the English gate.
+
+`--cross-check BATCH` measures the thresholds on the whole engine (safety, English terms, the
+Khmer index, the Khmer glossary) on the fixture and on a Khmer blind batch labelled by facts
+(eval/blind/km-blind.yaml), and counts each set's best thresholds on the other set: a refit
+is worth shipping only when it wins out of sample.
 """
 
 from __future__ import annotations
@@ -48,7 +53,10 @@ def with_khmer(kb: KnowledgeBase, blocks: dict[str, dict[str, Any]]) -> Knowledg
         type(e).model_validate({**e.model_dump(), "km": blocks[e.id]}) if e.id in blocks else e
         for e in kb.entries
     )
-    return kb.model_copy(update={"entries": entries})
+    copy = kb.model_copy(update={"entries": entries})
+    for cached in ("by_id", "sources_by_url", "topics"):  # model_copy keeps cached properties
+        copy.__dict__.pop(cached, None)
+    return copy
 
 
 def segmented(folded: str) -> list[str]:
@@ -267,6 +275,8 @@ def run(fixture: Path, write: bool, out: TextIO) -> int:
     assert chosen is not None
     chosen = chosen.model_copy(
         update={
+            # chosen by --cross-check on the whole engine, not by this fit: kept as shipped
+            "glossary_answer_at": KhmerGate.load().glossary_answer_at,
             "calibration": tuple(calibration(chosen_outcomes, chosen)),
             "provenance": {
                 "scheme": ENGINE_SCHEME,
@@ -284,20 +294,12 @@ def run(fixture: Path, write: bool, out: TextIO) -> int:
         file=out,
     )
     engine = Answerer(kb, khmer_gate=chosen)
-    right = wrong = false = 0
-    for question, expected in questions:
-        reply = engine.ask(question)
-        if reply.answered and reply.entry is not None:
-            if expected is None:
-                false += 1
-            elif reply.entry.id == expected:
-                right += 1
-            else:
-                wrong += 1
+    whole = _engine_value(engine, questions, set(blocks))
     print(
-        f"whole engine (Answerer.ask: safety, English terms, then the Khmer index): "
-        f"{right}/{answerable} right, {wrong} wrong, {false}/{len(questions) - answerable} "
-        "false answers",
+        f"whole engine (Answerer.ask: safety, English terms, the Khmer index, the Khmer "
+        f"glossary): {whole.right}/{answerable} right, {whole.wrong} wrong, "
+        f"{whole.false_answers}/{len(questions) - answerable} false answers (by the fixture's "
+        "own entries)",
         file=out,
     )
     if write:
@@ -306,12 +308,147 @@ def run(fixture: Path, write: bool, out: TextIO) -> int:
     return 0
 
 
+#: the thresholds `cross_check` tries: the Khmer index's answer score and lead
+SWEEP = tuple(
+    (answer_at, margin)
+    for answer_at in (0.38, 0.42, 0.46, 0.50, 0.55, 0.60)
+    for margin in (0.0, 0.06, 0.10)
+)
+
+
+#: the glossary reading's answer thresholds `cross_check` tries (None: the English gate's)
+GLOSSARY_SWEEP: tuple[float | None, ...] = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6)
+
+
+def _engine_value(
+    engine: Answerer, questions: Sequence[tuple[str, str | None]], own: set[str]
+) -> Costs:
+    """The whole engine on id-labelled questions (the fixture): a false answer is one given by
+    an entry of the fixture's own Khmer blocks (`own`) to a question they cannot answer (the
+    Khmer glossary may rightly answer it from an entry outside them)."""
+    right = wrong = false = asked = 0
+    for question, expected in questions:
+        reply = engine.ask(question)
+        if not reply.answered or reply.entry is None:
+            asked += reply.status == "clarify"
+        elif expected is None:
+            false += reply.entry.id in own
+        elif reply.entry.id == expected:
+            right += 1
+        else:
+            wrong += 1
+    return Costs(right, wrong, false, asked)
+
+
+def cross_check(fixture: Path, blind: Path, out: TextIO) -> int:
+    """The Khmer index's thresholds measured on the whole engine on two Khmer sets written by
+    different hands: the fixture (labelled by entry) and a blind batch (labelled by facts,
+    e.g. eval/blind/km-blind.yaml). Each set's best thresholds are counted on the other set,
+    so a change is only worth shipping when it wins out of sample."""
+    from bot.quality.blind import load_batch, run_batch
+
+    blocks = yaml.safe_load((fixture / "km_blocks.yaml").read_text(encoding="utf-8"))
+    items = yaml.safe_load((fixture / "questions.yaml").read_text(encoding="utf-8"))
+    questions = [(item["q"], item["id"]) for item in items]
+    knowledge = PROJECT_ROOT / "knowledge"
+    seeds = PROJECT_ROOT / "seeds"
+    fixture_kb = with_khmer(load_knowledge_base(knowledge, seeds), blocks)
+    shipped_kb = load_knowledge_base(knowledge, seeds)
+    batch = load_batch(blind)
+    shipped = KhmerGate.load()
+    print(
+        f"{'answer_at':>9} {'lead':>5}  {'fixture r/w/f':>14} {'value':>6}  "
+        f"{blind.stem + ' r/w/f':>18} {'value':>6}",
+        file=out,
+    )
+    values: dict[tuple[float, float], tuple[float, float]] = {}
+    fixture_engine = Answerer(fixture_kb)
+    blind_engine = Answerer(shipped_kb)
+    for answer_at, margin in SWEEP:
+        gate = shipped.model_copy(
+            update={
+                "answer_at": answer_at,
+                "min_margin": margin,
+                "clarify_at": min(shipped.clarify_at, answer_at),
+            }
+        )
+        a = Answerer(
+            fixture_kb, matcher=fixture_engine.matcher, gate=fixture_engine.gate, khmer_gate=gate
+        )
+        b = Answerer(
+            shipped_kb, matcher=blind_engine.matcher, gate=blind_engine.gate, khmer_gate=gate
+        )
+        f = _engine_value(a, questions, set(blocks))
+        r = run_batch(b, blind.stem, batch)
+        blind_value = r.right - WRONG_COST * (r.wrong + r.false_answers)
+        values[(answer_at, margin)] = (f.value(), blind_value)
+        shipped_here = (answer_at, margin) == (shipped.answer_at, shipped.min_margin)
+        mark = " (shipped)" if shipped_here else ""
+        print(
+            f"{answer_at:9.2f} {margin:5.2f}  {f.right:6d}/{f.wrong}/{f.false_answers:<5d} "
+            f"{f.value():6.0f}  {r.right:10d}/{r.wrong}/{r.false_answers:<5d} "
+            f"{blind_value:6.0f}{mark}",
+            file=out,
+        )
+    key = (shipped.answer_at, shipped.min_margin)
+    for name, i in (("fixture", 0), (blind.stem, 1)):
+        best = max(values, key=lambda k: (values[k][i], k))
+        other = 1 - i
+        against = f"{values[key][other]:.0f}" if key in values else "n/a"
+        print(
+            f"best on {name}: {best[0]:.2f} / {best[1]:.2f}; on the other set "
+            f"{values[best][other]:.0f} against {against} for the shipped thresholds",
+            file=out,
+        )
+    # the glossary reading's answer threshold, the Khmer index's thresholds as shipped
+    print(f"\n{'glossary answer_at':>18}  {'fixture r/w/f':>14} {'value':>6}  "
+          f"{blind.stem + ' r/w/f':>18} {'value':>6}", file=out)
+    by_threshold: dict[float | None, tuple[float, float]] = {}
+    for at in GLOSSARY_SWEEP:
+        gate = shipped.model_copy(update={"glossary_answer_at": at})
+        a = Answerer(
+            fixture_kb, matcher=fixture_engine.matcher, gate=fixture_engine.gate, khmer_gate=gate
+        )
+        b = Answerer(
+            shipped_kb, matcher=blind_engine.matcher, gate=blind_engine.gate, khmer_gate=gate
+        )
+        f = _engine_value(a, questions, set(blocks))
+        r = run_batch(b, blind.stem, batch)
+        blind_value = r.right - WRONG_COST * (r.wrong + r.false_answers)
+        by_threshold[at] = (f.value(), blind_value)
+        label = "English gate's" if at is None else f"{at:.2f}"
+        mark = " (shipped)" if at == shipped.glossary_answer_at else ""
+        print(
+            f"{label:>18}  {f.right:6d}/{f.wrong}/{f.false_answers:<5d} {f.value():6.0f}  "
+            f"{r.right:10d}/{r.wrong}/{r.false_answers:<5d} {blind_value:6.0f}{mark}",
+            file=out,
+        )
+    base = by_threshold.get(shipped.glossary_answer_at)
+    if base is not None:
+        # a change that loses on neither set, the best of those on both together
+        safe = [t for t, v in by_threshold.items() if v[0] >= base[0] and v[1] >= base[1]]
+        pick = max(safe, key=lambda t: (sum(by_threshold[t]), t or 1.0))
+        label = "the English gate's" if pick is None else f"{pick:.2f}"
+        print(f"loses on neither set and does best on both: {label}", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: `python -m bot.quality.fit_km_gate [--fixture DIR] [--write]`."""
+    """Command line: `python -m bot.quality.fit_km_gate [--fixture DIR] [--write]`, or
+    `--cross-check BATCH` (the thresholds on the whole engine, fixture against a batch)."""
     parser = argparse.ArgumentParser(prog="python -m bot.quality.fit_km_gate")
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
     parser.add_argument("--write", action="store_true", help="write bot/answer/gate_km.json")
+    parser.add_argument(
+        "--cross-check",
+        type=Path,
+        metavar="BATCH",
+        help="a Khmer blind batch (e.g. eval/blind/km-blind.yaml): the thresholds' value on "
+        "the whole engine on it and on the fixture, each set's best counted on the other",
+    )
     args = parser.parse_args(argv)
+    if args.cross_check is not None:
+        return cross_check(args.fixture, args.cross_check, sys.stdout)
     return run(args.fixture, args.write, sys.stdout)
 
 

@@ -104,6 +104,8 @@ def reply_to_json(reply: Reply, kb: KnowledgeBase) -> dict[str, Any]:
         "lang": reply.lang,
         "answer_lang": reply.answer_lang,
         "km_reviewed": entry.km.reviewed if reply.in_khmer and entry and entry.km else None,
+        # the languages notice (with its safety line) for a message in another language
+        "notice": km.languages_notice(kb.topics) if reply.reason == "other-language" else None,
     }
 
 

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.messages import LANGUAGES_EN, LANGUAGES_KM, UNREVIEWED_EN, UNREVIEWED_KM
+from bot.answer.messages import (
+    LANGUAGES_EN,
+    LANGUAGES_KM,
+    SAFETY_LINE_EN,
+    SAFETY_LINE_KM,
+    UNREVIEWED_EN,
+    UNREVIEWED_KM,
+)
 from bot.cli import main
 from tests.paths import ROOT
 
@@ -64,6 +71,26 @@ def test_other_languages_get_the_notice_in_english_and_khmer() -> None:
     assert code == 0
     assert LANGUAGES_EN in out and LANGUAGES_KM in out and "Safety" in out
     assert "Prime Minister" not in out  # never the English entry matched on the name
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "J'ai trouvé une bombe dans mon champ, que faire ?",
+        "Encontré una mina cerca de mi casa, ¿qué hago?",
+        "Я нашёл мину в поле, что делать?",
+        "ฉันเจอระเบิดในนา ทำอย่างไรดี",
+        "Tôi tìm thấy một quả bom trong ruộng, phải làm gì?",
+    ],
+)
+def test_the_languages_notice_always_carries_the_safety_advice(message: str) -> None:
+    code, out = run(["ask", message])
+    shown = " ".join(out.split())  # the terminal wraps long lines
+    assert code == 0 and SAFETY_LINE_EN in shown and SAFETY_LINE_KM in shown
+    code, out = run(["ask", "--json"], (message + "\n").encode())
+    line = json.loads(out)
+    assert line["reason"] == "other-language" and line["answered"] is False
+    assert SAFETY_LINE_EN in line["notice"] and SAFETY_LINE_KM in line["notice"]
 
 
 def test_the_bundled_knowledge_base_answers_khmer_in_khmer_with_sources() -> None:

@@ -36,10 +36,15 @@ def test_latin_words_and_numbers_are_features_of_their_own() -> None:
 
 
 def test_a_name_the_entry_never_mentions_is_not_answered(km_answerer: Answerer) -> None:
-    # "Is Laos a party to the CCM?": the fixture only has Cambodia's and the US's status
+    # "Is Laos a party to the CCM?": the fixture's Khmer only has Cambodia's and the US's
+    # status, so the Khmer index does not answer; read through the Khmer glossary, the
+    # English engine finds Laos's own entry in the country table (in English, no Khmer yet)
     [top, *_] = km_answerer.khmer.search("តើប្រទេសឡាវជាភាគីនៃ CCM ទេ")
     assert "ឡាវ" in top.missing
-    assert not km_answerer.ask("តើប្រទេសឡាវជាភាគីនៃ CCM ទេ").answered
+    assert km_answerer.khmer_gate.decide([top])[0] != "answered"
+    reply = km_answerer.ask("តើប្រទេសឡាវជាភាគីនៃ CCM ទេ")
+    assert reply.answered and reply.entry is not None and reply.entry.id == "country-laos"
+    assert reply.reason == "khmer-glossary" and reply.lang == "km" and reply.answer_lang == "en"
 
 
 def test_an_empty_index_finds_nothing() -> None:
@@ -58,7 +63,12 @@ def test_the_brief_example_is_answered_in_khmer(km_answerer: Answerer) -> None:
 
 def test_fixture_questions_are_answered_in_khmer(km_answerer: Answerer) -> None:
     """The regression floor of the measurement in the README ("Khmer"): the whole engine on
-    the fixture's labelled Khmer questions (70/80 right, 1 wrong, 3/30 false answers)."""
+    the fixture's labelled Khmer questions (71/80 right, 0 wrong, 1/30 false answers).
+
+    The fixture's "unanswerable" questions are those its 22 Khmer blocks cannot answer; the
+    Khmer glossary now lets entries without Khmer text answer some of them ("is Laos in the
+    CCM?" from the country table), so a false answer is one given by a fixture entry."""
+    blocks = km_blocks()
     right = wrong = false = answerable = 0
     for question, expected in labelled_questions():
         reply = km_answerer.ask(question)
@@ -66,7 +76,7 @@ def test_fixture_questions_are_answered_in_khmer(km_answerer: Answerer) -> None:
         if reply.answered and reply.entry is not None:
             assert reply.lang == "km"
             if expected is None:
-                false += 1
+                false += reply.entry.id in blocks
             elif reply.entry.id == expected:
                 right += 1
             else:
@@ -74,7 +84,7 @@ def test_fixture_questions_are_answered_in_khmer(km_answerer: Answerer) -> None:
     unanswerable = len(labelled_questions()) - answerable
     assert right / answerable >= 0.85
     assert wrong / answerable <= 0.03
-    assert false / unanswerable <= 0.15
+    assert false / unanswerable <= 0.1
 
 
 def test_khmer_questions_with_english_terms(km_answerer: Answerer) -> None:
@@ -100,6 +110,23 @@ def test_english_terms_are_read_by_the_english_engine_not_guessed_from_khmer(
     assert shown == "glossary-dpicm"
 
 
+def test_two_readings_that_disagree_are_asked_back(km_answerer: Answerer) -> None:
+    """The Khmer index and the glossary reading each answer an entry: when the entries
+    differ, the bot asks back offering both, rather than pick one. ("When is Cambodia's
+    clearance deadline?": the mine-free deadline, or the cluster munition one?)"""
+    text = "កាលកំណត់បោសសម្អាតមីនរបស់កម្ពុជាគឺឆ្នាំណា"
+    candidates = km_answerer.khmer.search(text)
+    assert km_answerer.khmer_gate.decide(candidates)[0] == "answered"
+    top = candidates[0]
+    reading = km_answerer._glossary_reading(text)
+    assert reading is not None
+    english = reading.reply
+    assert english.answered and english.entry is not None and english.entry.id != top.entry_id
+    reply = km_answerer.ask(text)
+    assert not reply.answered
+    assert {top.entry_id, english.entry.id} <= {s.id for s in reply.suggestions}
+
+
 def test_khmer_around_english_terms_that_says_more_is_asked_back(km_answerer: Answerer) -> None:
     # "What did Yang Peou say?": "Yang Peou" finds who he is, the Khmer asks what he said
     reply = km_answerer.ask("Yang Peou និយាយអ្វីខ្លះ")
@@ -108,10 +135,15 @@ def test_khmer_around_english_terms_that_says_more_is_asked_back(km_answerer: An
 
 
 def test_khmer_suggestions_are_khmer_questions(km_answerer: Answerer) -> None:
-    reply = km_answerer.ask("តើប្រទេសឡាវជាភាគីនៃអនុសញ្ញាស្ដីពីអាវុធចង្កោមទេ")
+    """Suggestions show an entry's Khmer question, or its English one while it has none."""
+    reply = km_answerer.ask("កាលកំណត់បោសសម្អាតមីនរបស់កម្ពុជាគឺឆ្នាំណា")
     assert not reply.answered and reply.suggestions
     blocks = km_blocks()
-    assert all(s.question == blocks[s.id]["question"] for s in reply.suggestions)
+    assert any(s.id in blocks for s in reply.suggestions)
+    for s in reply.suggestions:
+        entry = km_answerer.kb.get(s.id)
+        assert entry is not None
+        assert s.question == (blocks[s.id]["question"] if s.id in blocks else entry.question)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +175,10 @@ def test_a_khmer_find_gets_the_khmer_safety_advice(km_answerer: Answerer) -> Non
 def without_khmer(answerer: Answerer) -> Answerer:
     """The bundled knowledge base with its Khmer text taken out."""
     entries = tuple(e.model_copy(update={"km": None}) for e in answerer.kb.entries)
-    return Answerer(answerer.kb.model_copy(update={"entries": entries}))
+    kb = answerer.kb.model_copy(update={"entries": entries})
+    for cached in ("by_id", "sources_by_url", "topics"):  # model_copy keeps cached properties
+        kb.__dict__.pop(cached, None)
+    return Answerer(kb)
 
 
 def test_without_khmer_text_a_find_still_gets_the_safety_advice(without_khmer: Answerer) -> None:
@@ -152,8 +187,18 @@ def test_without_khmer_text_a_find_still_gets_the_safety_advice(without_khmer: A
     assert reply.lang == "km" and reply.answer_lang == "en"
 
 
-def test_a_knowledge_base_without_khmer_says_so(without_khmer: Answerer) -> None:
+def test_a_knowledge_base_without_khmer_answers_through_the_glossary(
+    without_khmer: Answerer,
+) -> None:
+    """With no Khmer text at all, the Khmer glossary still reads the question in English
+    terms: the English entry answers, in English, for a Khmer message."""
     reply = without_khmer.ask("ហ៊ុន សែន ជានរណា?")
+    assert reply.answered and reply.entry is not None and reply.entry.id == "hun-sen-who"
+    assert reply.reason == "khmer-glossary" and reply.lang == "km" and reply.answer_lang == "en"
+
+
+def test_a_knowledge_base_without_khmer_says_so(without_khmer: Answerer) -> None:
+    reply = without_khmer.ask("ខ្ញុំស្រឡាញ់អ្នក")  # "I love you": nothing the glossary reads
     assert reply.status == "declined" and reply.reason == "no-khmer" and reply.lang == "km"
 
 

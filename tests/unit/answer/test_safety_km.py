@@ -39,6 +39,17 @@ FINDS = [
     "ខ្ញុំចង់រុះរើគ្រាប់បែកចាស់ដើម្បីយកដែកលក់",  # dismantle an old bomb to sell the metal
     "ខ្ញុំ​រក​ឃើញ​គ្រាប់​បែក​នៅ​ក្នុង​ស្រែ",  # zero-width spaces between the words
     "found a bomb in my field ខ្ញុំគួរធ្វើអី",  # English and Khmer
+    # pronouns dropped, a bare "round" (គ្រាប់), pushing, playing, informal spellings
+    "ចៅខ្ញុំយកគ្រាប់ច្រេះមួយមកលេងនៅផ្ទះ",  # my grandchild brought a rusty round home to play
+    "ភ្ជួរស្រែឃើញគ្រាប់ធំមួយ ធ្វើម៉េចទៅ?",  # ploughing, saw a big round: what now?
+    "ជីកដីដាំដើមឈើ ប្រទះនឹងដុំដែកចម្លែក គួររាយការណ៍ទៅណា?",  # digging, a strange lump of metal
+    "ម៉ែខ្ញុំរើសបានកូនគ្រាប់បែកចង្កោមនៅចិញ្ចើមផ្លូវ",  # my mum picked up a bomblet by the road
+    "មានគ្រាប់ផ្លោងកប់ពាក់កណ្តាលនៅក្នុងសួនខ្ញុំ",  # a shell half buried in my garden
+    "ក្មេងៗកំពុងលេងជាមួយ bombie មួយនៅវាលស្រែ",  # kids playing with a bombie in the field
+    "ប្តីខ្ញុំចង់វាយគ្រាប់មិនទាន់ផ្ទុះដើម្បីយកស្ពាន់",  # husband wants to hit UXO for copper
+    "ឃើញ UXO នៅមាត់អូរ រុញវាទៅឆ្ងាយបានទេ?",  # saw UXO by the stream: push it away?
+    "ដីចម្ការថ្មីរបស់យើងមានគ្រាប់បែកចាស់ៗ ប៉ះបានទេ",  # old bombs on our new plot: touch them?
+    "រើសបានគ្រាប់មួយធ្លាក់មិនផ្ទុះ ទុកក្នុងផ្ទះសិនបានអត់",  # picked up a dud: keep it at home?
 ]
 
 NOT_FINDS = [
@@ -69,6 +80,22 @@ NOT_FINDS = [
     "ហ៊ុន សែន ជានរណា?",  # who is Hun Sen
     "តើកម្ពុជាជាភាគីនៃអនុសញ្ញាស្ដីពីអាវុធចង្កោមឬទេ?",  # is Cambodia in the CCM
     "ខ្ញុំចូលចិត្តញ៉ាំបាយនៅផ្ទះ",  # I like eating at home (a place, no thing)
+    # words inside other words (ប្រើ "use" holds រើ "move"), statistics, driving, the news
+    "តើកម្ពុជារកឃើញមីនភាគច្រើននៅខេត្តណាខ្លះ?",  # where were most mines found
+    "ខ្ញុំបើកឡានទៅបាត់ដំបងរាល់សប្តាហ៍ តើនៅទីនោះនៅមានមីនច្រើនទេ?",  # a driver: many mines?
+    "ខ្ញុំឃើញវីដេអូអំពីគ្រាប់បែកចង្កោមនៅអ៊ុយក្រែន",  # I saw a video about cluster bombs
+    "តើប្រទេសណាខ្លះនៅតែប្រើគ្រាប់បែកចង្កោម?",  # which countries still use cluster bombs
+    "CCM ហាមការរក្សាទុកគ្រាប់បែកចង្កោមដែរឬទេ?",  # does the CCM ban retaining them
+    "អនុសញ្ញាហាមគ្រាប់បែកចង្កោមបើកឲ្យចុះហត្ថលេខាពេលណា?",  # when did it open for signature
+    "កសិករជាច្រើនរងរបួសដោយមីននៅក្នុងស្រែ តើរដ្ឋាភិបាលជួយពួកគេយ៉ាងដូចម្តេច?",  # victims' aid
+    "ហេតុអ្វីបានជាខេត្តភាគខាងលិចមានមីនច្រើនជាងខាងកើត?",  # why more mines in the west
+    "ប្អូនធ្វើការនៅស្ទឹងត្រែង ឮថាតំបន់នោះមានគ្រាប់បែកច្រើនបំផុត មែនទេ?",  # heard: most bombs?
+    "តើអ្នកដោះមីនប្រើឧបករណ៍អ្វីដើម្បីរកមីន?",  # what do deminers use to find mines
+    "តើ CMAC ធ្វើអ្វីខ្លះដើម្បីបោសសម្អាតមីន?",  # what does CMAC do to clear mines
+    "ខ្ញុំចង់ដឹងថាហេតុអ្វីគ្រាប់បែកចង្កោមអាចផ្ទុះក្រោយរាប់ឆ្នាំ",  # why they explode years later
+    "ប្រទេសជាច្រើនបានបំផ្លាញស្តុកគ្រាប់បែកចង្កោមរបស់ខ្លួន",  # many states destroyed stockpiles
+    "ក្នុងខែមីនា ខ្ញុំទៅលេងផ្ទះយាយនៅភូមិ",  # in March I visited grandma's village
+    "ខ្ញុំនឹងទៅលេងប៉ៃលិន តើនៅទីនោះនៅមានមីនទេ?",  # visiting Pailin: still mines there?
 ]
 
 
