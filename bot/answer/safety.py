@@ -37,6 +37,7 @@ _SUSPICIOUS_OBJECT = (
     r"(?:metal|metallic|rusty|rusted|strange|weird|odd|suspicious|unknown|old|green|round)"
     r"(?: \w+){0,3} (?:ball|balls|thing|things|object|objects|tube|tubes|can|cylinder|"
     r"canister|item|piece|pipe|bottle)"
+    r"|(?:something|smth|sth|somethin) (?:metal|metallic|rusty|rusted|strange|weird|round)"
 )
 _THING = rf"(?:{_EXPLOSIVE}|{_SUSPICIOUS_OBJECT})"
 #: someone came upon it
@@ -122,6 +123,7 @@ _FOUND_FIRMLY = re.compile(
     rf"\b(?P<first>(?!saw\b|see\b|seen\b|seeing\b|spotted\b|spot\b|noticed\b){_FOUND})\b"
     rf"(?!\s+out\b)(?P<gap>{_GAP})(?P<second>{_THING})\b"
 )
+_OPENS_WITH_FIND = re.compile(rf"(?:just |we |i )?{_FOUND}\b(?!\s+out\b)")
 _HALF_BURIED_RE = re.compile(r"\b(?:half buried|partly buried|sticking out|poking out)\b")
 _LYING_THING = _pattern(_LYING, _THING)
 _THING_LYING = re.compile(
@@ -163,7 +165,12 @@ def reports_a_find(text: str) -> bool:
 
 def _reports_a_find_en(text: str) -> bool:
     basic = Normalizer.basic(text)
-    personal = bool(_PERSONAL_RE.search(basic) or _CONTRACTED_PERSON.search(text.lower()))
+    personal = bool(
+        _PERSONAL_RE.search(basic)
+        or _CONTRACTED_PERSON.search(text.lower())
+        # "found uxo in field what do": a message that opens with the find tells one's own
+        or _OPENS_WITH_FIND.match(basic)
+    )
     if _STATISTICS.search(basic) and not personal:
         return False
     someone = personal or bool(_THIRD_PERSON_RE.search(basic))

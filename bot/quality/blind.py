@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.answer import Answerer, Reply
+from bot.answer.messages import languages_notice
 
 HOLDOUT = "holdout"
 Expect = Literal["answer", "decline", "safety"]
@@ -90,6 +91,10 @@ def judge(item: BlindItem, reply: Reply) -> Verdict:
     text = shown_text(reply)
     if item.expect == "decline":
         return "declined" if text is None else "false-answer"
+    if text is None and item.expect == "safety" and reply.reason == "other-language":
+        # the languages notice is all a message in another language gets, and it always
+        # carries a line of safety advice: judge that line
+        text = languages_notice(())
     if text is None:
         return "held"
     facts = SAFETY_FACTS if item.expect == "safety" else item.facts

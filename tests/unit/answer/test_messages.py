@@ -39,6 +39,8 @@ FOUND_SOMETHING = [
     "we're hiking near the border and came across a rusty old mortar, can we carry it out?",
     "my son brought home a metal tube from the paddy and put it by the door",
     "grandma keeps a BLU-61 on the shelf as an ornament, can i take it to the scrap dealer",
+    "dug up a rusty bomblet by the well, what now",
+    "saw smth metallic sticking out of the bank near my uncles farm, could be a mine??",
 ]
 
 NOT_A_FIND = [
@@ -75,6 +77,8 @@ NOT_A_FIND = [
     "is there a size limit on the bomblets inside under the treaty?",
     "are there many cluster bombs lying around in laos still?",
     "people keep saying cluster munitions are banned everywhere, is that so?",
+    "found out the us sent cluster bombs, why?",
+    "saw a documentary about cluster bombs in laos, how many are left?",
 ]
 
 
