@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from bot.discord_app.bot import FaqBot
-from tests.e2e.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
+from bot.testing.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
 from tests.e2e.helpers import ask, callback_of, custom_ids
 
 pytestmark = pytest.mark.timeout(60)
