@@ -71,3 +71,32 @@ def test_the_queue_is_bounded_and_out_of_the_collectors_sight(answerer: Answerer
     assert len(expiry) == 2
     gc.collect()
     assert not any(gc.is_tracked(due) for due in expiry._due)
+
+
+async def test_a_burst_is_greyed_out_a_few_at_a_time(answerer: Answerer) -> None:
+    in_flight, most = [0], [0]
+
+    class _SlowHttp(_Http):
+        async def edit_message(self, channel_id: int, message_id: int, *, params: Any) -> None:
+            in_flight[0] += 1
+            most[0] = max(most[0], in_flight[0])
+            await asyncio.sleep(0.01)
+            in_flight[0] -= 1
+            await super().edit_message(channel_id, message_id, params=params)
+
+    client = _Client()
+    client.http = _SlowHttp()
+    expiry = Expiry(client, after=0.0)  # type: ignore[arg-type]
+    view = AnswerView(answerer.kb, answerer.ask("what is the k5 belt"))
+    for i in range(40):
+        expiry.message(_Message(i, 1), view)  # type: ignore[arg-type]
+    task = asyncio.create_task(expiry.run())
+    try:
+        for _ in range(200):
+            if len(client.http.edits) == 40:
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        task.cancel()
+    assert sorted(m for _, m, _ in client.http.edits) == list(range(40))
+    assert 1 < most[0] <= 16
