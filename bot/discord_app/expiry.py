@@ -115,7 +115,7 @@ class Expiry:
             if wait > 0:
                 await asyncio.sleep(wait)
                 continue
-            batch = []
+            batch: list[_Due] = []
             while self._due and self._due[0][0] <= now and len(batch) < EDITS_AT_ONCE:
                 batch.append(self._due.popleft())
             await asyncio.gather(*(self._quietly(due) for due in batch))
