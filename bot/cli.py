@@ -104,7 +104,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--queries", type=int, default=400, help="queries per measurement")
     bench.add_argument(
-        "--quick", action="store_true", help="the bundled knowledge base only (seconds)"
+        "--quick",
+        action="store_true",
+        help="the bundled knowledge base only (seconds); with --discord, 5 s of load",
+    )
+    bench.add_argument(
+        "--discord",
+        action="store_true",
+        help="the whole bot under load through a fake Discord on 127.0.0.1",
+    )
+    bench.add_argument(
+        "--rate", type=float, default=200.0, help="with --discord: /ask per second (200)"
+    )
+    bench.add_argument(
+        "--seconds", type=float, default=30.0, help="with --discord: seconds of load (30)"
+    )
+    bench.add_argument(
+        "--users", type=_positive_int, default=1000, help="with --discord: askers (1000)"
+    )
+    bench.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help="with --discord: profile the bot, print the top and save pstats to FILE",
     )
     return parser
 
@@ -286,7 +308,24 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> in
 
 
 def cmd_bench(settings: Settings, args: argparse.Namespace, stdout: TextIO) -> int:
-    """`bench`: speed and scale figures beside a naive baseline (printed, never asserted)."""
+    """`bench`: speed and scale figures beside a naive baseline (printed, never asserted);
+    `bench --discord`: the whole bot under load through a fake Discord."""
+    if args.discord:
+        from bot.quality.bench_discord import QUICK_SECONDS, check_bounds, run_discord_bench
+
+        seconds = min(args.seconds, QUICK_SECONDS) if args.quick else args.seconds
+        problem = check_bounds(args.rate, seconds)
+        if problem:
+            raise UsageError(problem)
+        return run_discord_bench(
+            settings,
+            GOLD_DIR,
+            stdout,
+            rate=args.rate,
+            seconds=seconds,
+            users=args.users,
+            profile_path=args.profile,
+        )
     from bot.quality.bench import run_benchmarks
 
     return run_benchmarks(

@@ -7,7 +7,8 @@ the report counts that question as answered rather than missed.
 
 What people typed is redacted (`bot.curator.redact`) before anything is stored, and the
 normalized text kept for clustering is computed from the redacted text, so neither holds an
-email address or a phone number.
+email address or a phone number. That work is done on the store's writer thread
+(`Store.later`), not on the caller's event loop: a reply costs the loop a queue put.
 """
 
 from __future__ import annotations
@@ -30,8 +31,7 @@ REMEMBER_OFFERS = 5000
 
 @dataclass(frozen=True)
 class _Offer:
-    question: str
-    asked: str
+    typed: str  # as typed: redacted on the writer's thread when a pick is recorded
     ask_id: str
 
 
@@ -69,32 +69,47 @@ class Recorder:
             return
         if reply.reason in _NOT_QUESTIONS or not reply.normalized:
             return
-        asked = redact(reply.question)
-        question = self.normalize(asked).strip()
-        if not question:
-            return
         top = reply.suggestions[0].id if reply.suggestions else None
         ask_id = secrets.token_hex(8)
-        self.store.record_unanswered(
-            question,
-            reply.status,
-            top,
-            reply.score,
-            guild_id,
-            channel_kind,
-            asked=asked,
-            ask_id=ask_id,
-        )
+        typed, status, score = reply.question, reply.status, reply.score
+
+        def record() -> None:
+            asked, question = self._redacted(typed)
+            if question:
+                self.store.record_unanswered(
+                    question,
+                    status,
+                    top,
+                    score,
+                    guild_id,
+                    channel_kind,
+                    asked=asked,
+                    ask_id=ask_id,
+                )
+
+        self.store.later(record)
         if reply.suggestions and offer_key is not None:
-            self._offered[offer_key] = _Offer(question, asked, ask_id)
+            self._offered[offer_key] = _Offer(typed, ask_id)
+
+    def _redacted(self, typed: str) -> tuple[str, str]:
+        """What people typed, redacted, and its normalized form (empty: nothing to keep)."""
+        asked = redact(typed)
+        return asked, self.normalize(asked).strip()
 
     def pick(self, entry_id: str, *, offer_key: Hashable | None, guild_id: int | None) -> None:
         """Someone picked `entry_id` from the suggestions shown at `offer_key`."""
         offer = self._offered.get(offer_key) if offer_key is not None else None
-        if offer is not None:
-            self.store.record_pick(
-                offer.question, entry_id, guild_id, asked=offer.asked, ask_id=offer.ask_id
-            )
+        if offer is None:
+            return
+
+        def record() -> None:
+            asked, question = self._redacted(offer.typed)
+            if question:
+                self.store.record_pick(
+                    question, entry_id, guild_id, asked=asked, ask_id=offer.ask_id
+                )
+
+        self.store.later(record)
 
     def forget(self, offer_key: Hashable) -> None:
         """The place moved on (a new question in the chat): an old offer no longer pairs."""

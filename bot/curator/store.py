@@ -5,8 +5,9 @@ Privacy: no user ids or names are stored; only the redacted text people typed (s
 `bot.curator.redact`), its normalized form, the guild id and the kind of channel. Rows older
 than the retention period (`BOT_RETENTION_DAYS`) are pruned.
 
-Writes never block the caller: `record_*` puts a row on a queue and a writer thread commits
-in batches (at most FLUSH_SECONDS apart); `close()` flushes everything on a normal shutdown;
+Writes never block the caller: `record_*` puts a row on a queue (without waking the writer
+thread: a thread switch per row would cost the bot's event loop the GIL) and the writer
+commits in batches (at most FLUSH_SECONDS apart); `close()` flushes everything on a normal shutdown;
 a crash loses at most the last batch and never corrupts the database.
 
 When the database is down (unreachable, locked, read-only, full, a file that is not a
@@ -87,6 +88,14 @@ class _Read:
     future: concurrent.futures.Future[Any] = field(default_factory=concurrent.futures.Future)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """Work done for the store alone (redaction, normalizing), run on the writer's thread in
+    order with the rows around it; the rows it records join the current batch."""
+
+    run: Callable[[], None]
+
+
 _STOP = object()
 
 
@@ -114,6 +123,7 @@ class Store:
         self.retry_max_seconds = retry_max_seconds
         self._clock = clock
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._wake = threading.Event()
         self._pending: deque[_Row] = deque()
         self._thread: threading.Thread | None = None
         #: counters for /metrics: rows committed, failed write attempts, rows dropped
@@ -232,14 +242,29 @@ class Store:
         if self.database is None:
             item.future.set_exception(DatabaseUnavailable("no curator store configured"))
         else:
-            self._queue.put(item)
+            self._urgent(item)
         return item.future
+
+    def later(self, run: Callable[[], None]) -> None:
+        """Run `run()` on the writer's thread, after everything queued before it: what only
+        the store needs (redacting, normalizing) stays off the caller's event loop."""
+        if self.enabled:
+            self._queue.put(_Job(run))
+
+    def _urgent(self, item: Any) -> None:
+        """Queue `item` and wake the writer at once (a flush, a read, stop)."""
+        self._queue.put(item)
+        self._wake.set()
 
     def _day(self) -> int:
         return int(self._clock()) // DAY
 
     def _put(self, sql: str, args: tuple[Any, ...]) -> None:
-        if self.enabled:
+        if not self.enabled:
+            return
+        if threading.current_thread() is self._thread:  # from a `later` job: this batch
+            self._keep(_Row(sql, args))
+        else:
             self._queue.put(_Row(sql, args))
 
     # -- the writer thread -----------------------------------------------------------------------
@@ -257,14 +282,27 @@ class Store:
             new = 0
             while new < BATCH_ROWS:
                 try:
-                    item = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+                    item = self._queue.get_nowait()
                 except queue.Empty:
-                    break
+                    # rows do not wake the writer (a thread switch per row costs the caller's
+                    # loop the GIL): only flushes, reads and stop do; rows wait for the batch
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0 or not self._wake.wait(remaining):
+                        break
+                    self._wake.clear()
+                    continue
                 if item is _STOP:
                     stop = True
                     break
                 if isinstance(item, _Row):
                     self._keep(item)
+                    new += 1
+                    continue
+                if isinstance(item, _Job):
+                    try:
+                        item.run()
+                    except Exception:
+                        log.exception("curator store: a recording job failed; nothing kept")
                     new += 1
                     continue
                 waiting.append(item)
@@ -393,14 +431,14 @@ class Store:
         if self._thread is None:
             return True
         marker = _Marker()
-        self._queue.put(marker)
+        self._urgent(marker)
         return marker.done.wait(timeout) and not self._pending
 
     def close(self, timeout: float = 10.0) -> None:
         """Write everything still queued (one last try if the database is down) and stop."""
         if self._thread is None:
             return
-        self._queue.put(_STOP)
+        self._urgent(_STOP)
         self._thread.join(timeout)
         if self._thread.is_alive():
             log.error("curator store: still writing after %.0f s; giving up", timeout)

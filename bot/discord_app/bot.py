@@ -25,6 +25,7 @@ from bot.curator.database import database_from_settings
 from bot.curator.recording import Recorder
 from bot.curator.store import Store
 from bot.discord_app import cogs, errors
+from bot.discord_app.expiry import Expiry
 from bot.discord_app.guild_config import GuildConfig
 from bot.discord_app.metrics import Metrics
 from bot.kb.loader import KnowledgeBaseError
@@ -98,6 +99,8 @@ class FaqBot(commands.AutoShardedBot):
         self.guild_config = GuildConfig(self.store)
         self.recorder = Recorder(self.store, normalize=lambda text: self.answerer.normalizer(text))
         self.metrics = Metrics(self)
+        #: greys out the buttons of old messages (one queue, not a task per message)
+        self.expiry = Expiry(self)
         self._reload_lock = asyncio.Lock()
         self._background: set[asyncio.Task[None]] = set()
 
@@ -109,9 +112,14 @@ class FaqBot(commands.AutoShardedBot):
         self.metrics.questions.labels(reply.status).inc()
         return reply
 
+    def _keep(self, task: asyncio.Task[None]) -> None:
+        """Hold a background task until it ends (`close` cancels what is left)."""
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
     async def setup_hook(self) -> None:
-        """Load guild settings and every extension, install the SIGHUP reload, start the
-        metrics endpoint if asked, sync to the dev guild if set."""
+        """Load guild settings and every extension, install the SIGHUP reload, start greying
+        out old buttons and the metrics endpoint if asked, sync to the dev guild if set."""
         try:  # the same reload as /kb reload, for deployments: kill -HUP <pid>
             self.loop.add_signal_handler(
                 signal.SIGHUP, lambda: asyncio.ensure_future(self.reload_knowledge())
@@ -119,9 +127,8 @@ class FaqBot(commands.AutoShardedBot):
         except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
             log.debug("no SIGHUP reload on this platform")
         if not await self.guild_config.load():
-            task = asyncio.create_task(self.guild_config.keep_loading())
-            self._background.add(task)
-            task.add_done_callback(self._background.discard)
+            self._keep(asyncio.create_task(self.guild_config.keep_loading()))
+        self._keep(asyncio.create_task(self.expiry.run()))
         if self.settings.metrics_port:
             await self.metrics.serve(self.settings.metrics_addr, self.settings.metrics_port)
         for extension in extensions():

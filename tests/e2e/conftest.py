@@ -13,7 +13,7 @@ from bot.answer import Answerer
 from bot.config import Settings
 from bot.curator.store import Store
 from bot.discord_app.bot import FaqBot
-from tests.e2e.fake_discord import FakeDiscord
+from bot.testing.fake_discord import FakeDiscord
 
 
 @pytest.fixture

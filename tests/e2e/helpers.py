@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.e2e.fake_discord import FakeDiscord, Recorded
+from bot.testing.fake_discord import FakeDiscord, Recorded
 
 
 def callback_of(payload: dict[str, Any]) -> Any:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.e2e.fake_discord import FakeDiscord
+from bot.testing.fake_discord import FakeDiscord
 from tests.paths import ROOT
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.fake_discord import FakeDiscord
+from bot.testing.fake_discord import FakeDiscord
 from tests.e2e.processes import bot_env, start_bot
 from tests.postgres import free_port
 

@@ -10,7 +10,7 @@ import logging
 import pytest
 
 from bot.discord_app.bot import FaqBot
-from tests.e2e.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord, Recorded
+from bot.testing.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord, Recorded
 from tests.e2e.helpers import ask
 
 pytestmark = pytest.mark.timeout(60)

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from bot.discord_app.bot import FaqBot
-from tests.e2e.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
+from bot.testing.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
 from tests.e2e.helpers import ask, callback_of, custom_ids
 
 pytestmark = pytest.mark.timeout(60)
@@ -293,3 +293,15 @@ async def test_a_follow_up_is_read_with_the_same_persons_last_question(
     assert first.body["data"]["embeds"][0]["title"].startswith("What did Hun Sen")
     second = await ask(fake, "who is he?")
     assert second.body["data"]["embeds"][0]["title"] == "Who is Hun Sen?"
+
+
+async def test_old_buttons_are_greyed_out(fake: FakeDiscord, bot: FaqBot) -> None:
+    """After the view timeout the answer's buttons are disabled through its token."""
+    bot.expiry.after = 0.2
+    call = await ask(fake, "is the US in the CCM?")
+    token = call.path.split("/")[3]
+    edit = await fake.wait_for_request(
+        lambda r: r.method == "PATCH" and r.path.endswith(f"/{token}/messages/@original")
+    )
+    items = [c for row in edit.body["components"] for c in row["components"]]
+    assert len(items) == len(custom_ids(call.body["data"])) and all(c["disabled"] for c in items)

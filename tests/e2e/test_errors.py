@@ -12,7 +12,7 @@ from bot.discord_app import render
 from bot.discord_app.bot import FaqBot
 from bot.discord_app.errors import APOLOGY
 from bot.discord_app.ui import browse
-from tests.e2e.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
+from bot.testing.fake_discord import BOT_ID, CHANNEL_ID, FakeDiscord
 from tests.e2e.helpers import ask, callback_of, custom_ids
 
 pytestmark = pytest.mark.timeout(60)

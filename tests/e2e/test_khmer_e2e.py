@@ -8,7 +8,7 @@ import pytest
 from bot.answer import Answerer
 from bot.answer.messages import LANGUAGES_EN, LANGUAGES_KM, LANGUAGES_LINE, UNREVIEWED_KM
 from bot.discord_app.bot import FaqBot
-from tests.e2e.fake_discord import FakeDiscord
+from bot.testing.fake_discord import FakeDiscord
 from tests.e2e.helpers import ask, callback_of, custom_ids
 
 pytestmark = pytest.mark.timeout(60)

@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.e2e.fake_discord import FakeDiscord
+from bot.testing.fake_discord import FakeDiscord
 from tests.e2e.helpers import ask
 from tests.e2e.processes import bot_env, start_bot, stop_bot, wait_healthy
 from tests.postgres import free_port

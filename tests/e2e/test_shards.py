@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.e2e.fake_discord import GUILD_ID, SECOND_GUILD_ID, FakeDiscord, shard_of
+from bot.testing.fake_discord import GUILD_ID, SECOND_GUILD_ID, FakeDiscord, shard_of
 from tests.e2e.helpers import callback_of
 from tests.e2e.processes import bot_env, start_bot, stop_bot, wait_healthy
 from tests.postgres import free_port

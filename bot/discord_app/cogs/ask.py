@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.answer import Reply
 from bot.bounded import BoundedDict, Recent
 from bot.discord_app import errors, render
+from bot.discord_app.cooldown import Cooldowns
 from bot.discord_app.delivery import deliver
 from bot.discord_app.ui import answer as answer_ui
 from bot.discord_app.ui import autoanswer as autoanswer_ui
@@ -37,11 +38,6 @@ COOLDOWN_REACTION = "⏳"
 COOLDOWN_MEMORY = 10_000
 
 
-def _user_cooldown(interaction: discord.Interaction[FaqBot]) -> app_commands.Cooldown | None:
-    settings = interaction.client.settings
-    return app_commands.Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
-
-
 class AskCog(commands.Cog):
     """Every way of asking; it sends (and so registers) the answer and Ignore buttons."""
 
@@ -49,8 +45,10 @@ class AskCog(commands.Cog):
 
     def __init__(self, bot: FaqBot) -> None:
         self.bot = bot
-        self.message_cooldown = commands.CooldownMapping.from_cooldown(
-            bot.settings.cooldown_rate, bot.settings.cooldown_seconds, commands.BucketType.user
+        #: per-user limits, one for /ask and one for mentions and DMs
+        self.slash_cooldown = Cooldowns(bot.settings.cooldown_rate, bot.settings.cooldown_seconds)
+        self.message_cooldown = Cooldowns(
+            bot.settings.cooldown_rate, bot.settings.cooldown_seconds
         )
         self.auto_answered: BoundedDict[int, None] = BoundedDict(size=AUTO_ANSWERED_MEMORY)
         self.previous: Recent[tuple[int | None, int], str] = Recent(
@@ -72,13 +70,20 @@ class AskCog(commands.Cog):
         self.bot.remove_dynamic_items(*self.ITEMS)
         self.bot.tree.remove_command(self.context_menu.name, type=self.context_menu.type)
 
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """The cog's slash commands (/ask) count against the person's cooldown; over it,
+        the error path tells them how long to wait."""
+        retry_after = self.slash_cooldown.hit(interaction.user.id)
+        if retry_after is not None:
+            raise app_commands.CommandOnCooldown(self.slash_cooldown.cooldown, retry_after)
+        return True
+
     @app_commands.command(
         name="ask",
         description="Ask about the CCM, Cambodia's clearance "
         "record or the July 2023 cluster munition appeals (English or Khmer)",
     )
     @app_commands.describe(question="Your question, in your own words, in English or Khmer")
-    @app_commands.checks.dynamic_cooldown(_user_cooldown, key=lambda i: i.user.id)
     async def ask(self, interaction: discord.Interaction[FaqBot], question: str) -> None:
         """Answer a question publicly (or an entry picked from autocomplete)."""
         with self.bot.metrics.interaction("slash"):
@@ -135,7 +140,7 @@ class AskCog(commands.Cog):
                 ),
                 metrics=self.bot.metrics,
             )
-        view.attach_interaction(interaction)
+        self.bot.expiry.interaction(interaction, view)
         self.bot.recorder.reply(
             reply,
             guild_id=interaction.guild_id,
@@ -160,7 +165,7 @@ class AskCog(commands.Cog):
             await self._auto_answer(message)
 
     async def _answer_mention(self, message: discord.Message) -> None:
-        retry_after = self.message_cooldown.update_rate_limit(message)
+        retry_after = self.message_cooldown.hit(message.author.id)
         if retry_after is not None:
             log.info("cooldown: did not answer a message from user %s", message.author.id)
             await self._cooldown_notice(message, retry_after)
@@ -170,7 +175,7 @@ class AskCog(commands.Cog):
             with self.bot.metrics.interaction("dm" if message.guild is None else "mention"):
                 reply = self._ask(message.content, (message.channel.id, message.author.id))
                 embeds, view = reply_message(self.bot.answerer.kb, reply)
-                view.message = await deliver(
+                sent = await deliver(
                     lambda: message.reply(embeds=embeds, view=view, mention_author=False),
                     metrics=self.bot.metrics,
                 )
@@ -178,11 +183,12 @@ class AskCog(commands.Cog):
             entry = reply.entry.id if reply is not None and reply.entry else None
             await errors.report_message(message, exc, where="mention", entry=entry)
             return
+        self.bot.expiry.message(sent, view)
         self.bot.recorder.reply(
             reply,
             guild_id=message.guild.id if message.guild else None,
             channel_kind="guild" if message.guild else "dm",
-            offer_key=view.message.id,
+            offer_key=sent.id,
         )
 
     async def _cooldown_notice(self, message: discord.Message, retry_after: float) -> None:
@@ -210,10 +216,11 @@ class AskCog(commands.Cog):
             self.auto_answered[message.id] = None
             embeds, view = reply_message(self.bot.answerer.kb, reply)
             view.add_item(IgnoreButton(message.author.id))
-            view.message = await deliver(
+            sent = await deliver(
                 lambda: message.reply(embeds=embeds, view=view, mention_author=False),
                 metrics=self.bot.metrics,
             )
+            self.bot.expiry.message(sent, view)
             self.bot.metrics.interaction_seconds.labels("auto-answer").observe(
                 time.perf_counter() - start
             )

@@ -37,7 +37,7 @@ class BrowseCog(commands.Cog):
         """Every topic, and a menu to open one."""
         embed, view = browse_ui.topics_message(self.bot.answerer.kb)
         await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
-        view.attach_interaction(interaction)
+        self.bot.expiry.interaction(interaction, view)
 
     @app_commands.command(
         name="about", description="What this bot is and where its answers come from"

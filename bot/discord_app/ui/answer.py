@@ -35,7 +35,7 @@ async def send_reply(
         lambda: interaction.response.send_message(embeds=embeds, view=view, ephemeral=ephemeral),
         metrics=bot.metrics,
     )
-    view.attach_interaction(interaction)
+    interaction.client.expiry.interaction(interaction, view)
     bot.recorder.reply(
         reply,
         guild_id=interaction.guild_id,

@@ -53,7 +53,7 @@ class TopicSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"faq
         topic = int(values[0]) if values and values[0].isdigit() else 0
         embed, view = topic_page(interaction.client.answerer.kb, topic, 0)
         await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
-        view.attach_interaction(interaction)
+        interaction.client.expiry.interaction(interaction, view)
 
 
 class TopicPageButton(
@@ -82,7 +82,7 @@ class TopicPageButton(
         """Replace the page in place."""
         embed, view = topic_page(interaction.client.answerer.kb, self.topic, self.page)
         await interaction.response.edit_message(embed=embed, view=view)
-        view.attach_interaction(interaction)
+        interaction.client.expiry.interaction(interaction, view)
 
 
 def topics_message(kb: KnowledgeBase) -> tuple[discord.Embed, TimedView]:

@@ -1,5 +1,5 @@
-"""What every UI module shares: the custom_id grammar, a button factory, views that grey
-out when they expire, and the one way to send a private note."""
+"""What every UI module shares: the custom_id grammar, a button factory, the view every
+message's buttons live in, and the one way to send a private note."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from bot.discord_app import render
 
 log = logging.getLogger(__name__)
 
-#: interaction tokens live 15 minutes: an expired view can be edited until then
-VIEW_TIMEOUT = 15 * 60.0
 #: an entry id inside a custom_id template
 ENTRY_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
@@ -50,27 +48,9 @@ async def send_ephemeral(interaction: discord.Interaction[Any], text: str) -> No
 
 
 class TimedView(discord.ui.View):
-    """A view that greys out its buttons when it times out, on whatever message holds it."""
+    """A view of dynamic items that discord.py does not keep: no timeout task, nothing to
+    dispatch (the items are found by custom_id). Whoever sends it hands it to the bot's
+    `Expiry` (`bot.discord_app.expiry`), which greys it out after VIEW_TIMEOUT."""
 
     def __init__(self) -> None:
-        super().__init__(timeout=VIEW_TIMEOUT)
-        self._interaction: discord.Interaction[Any] | None = None
-        self.message: discord.Message | None = None
-
-    def attach_interaction(self, interaction: discord.Interaction[Any]) -> None:
-        """Remember the interaction whose response holds this view, to edit it on timeout."""
-        self._interaction = interaction
-
-    async def on_timeout(self) -> None:
-        """Disable every button and menu, so people see the message is old."""
-        for child in self.children:
-            item = child.item if isinstance(child, discord.ui.DynamicItem) else child
-            if isinstance(item, discord.ui.Button | discord.ui.Select):
-                item.disabled = True
-        try:
-            if self.message is not None:
-                await self.message.edit(view=self)
-            elif self._interaction is not None:
-                await self._interaction.edit_original_response(view=self)
-        except discord.HTTPException as exc:  # message deleted, token expired: nothing to do
-            log.debug("could not disable an expired view: %s", exc)
+        super().__init__(timeout=None)

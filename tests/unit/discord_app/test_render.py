@@ -122,19 +122,3 @@ async def test_topic_pages_cover_every_entry(answerer: Answerer) -> None:
 @pytest.mark.parametrize("text,limit", [("a " * 100, 80), ("word", 80), ("x" * 300, 100)])
 def test_clip_and_label(text: str, limit: int) -> None:
     assert len(render.label(text, limit)) <= limit
-
-
-async def test_view_timeout_disables_every_button(answerer: Answerer) -> None:
-    reply = answerer.ask("what is the k5 belt")
-    view = AnswerView(answerer.kb, reply)
-    edits: list[discord.ui.View] = []
-
-    class _Message:
-        async def edit(self, *, view: discord.ui.View) -> None:
-            edits.append(view)
-
-    view.message = _Message()  # type: ignore[assignment]
-    await view.on_timeout()
-    assert edits and all(
-        getattr(getattr(i, "item", i), "disabled", False) for i in edits[0].children
-    )

@@ -1,5 +1,8 @@
 """A fake Discord on 127.0.0.1: the REST routes and gateway the bot uses, nothing more.
 
+It lives in the package (not under tests/) because `python -m bot bench --discord` drives the
+real client against it too (`bot.testing.load`); the end-to-end tests import it from here.
+
 It lets the real discord.py client run end to end in tests: log in, identify, receive
 GUILD_CREATE, INTERACTION_CREATE and MESSAGE_CREATE, answer through interaction callbacks,
 follow-ups and channel messages, and resume after a resumable gateway close. Everything the
@@ -17,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +46,7 @@ def _json(data: Any, status: int = 200) -> web.Response:
 
 
 def user(user_id: str, name: str, bot: bool = False) -> dict[str, Any]:
+    """A user object as the gateway and REST send it."""
     return {
         "id": user_id,
         "username": name,
@@ -54,6 +60,7 @@ def user(user_id: str, name: str, bot: bool = False) -> dict[str, Any]:
 
 
 def member(user_id: str, name: str, permissions: int) -> dict[str, Any]:
+    """A guild member with its user and resolved permissions (as in an interaction)."""
     return {
         "user": user(user_id, name),
         "roles": [],
@@ -70,6 +77,8 @@ def member(user_id: str, name: str, permissions: int) -> dict[str, Any]:
 
 @dataclass
 class Recorded:
+    """One REST request the bot made: method, path under /api/v10, JSON body."""
+
     method: str
     path: str
     body: Any
@@ -110,6 +119,11 @@ class FakeDiscord:
     heartbeat_interval: int = 45_000
     #: shard id -> shard count, for every IDENTIFY received
     identified_shards: dict[int, int] = field(default_factory=dict)
+    #: keep every request in `requests` (a load run turns this off and counts callbacks)
+    record: bool = True
+    #: called with (interaction id, perf_counter when the request arrived, its JSON body) for
+    #: every interaction callback: what the load mode times
+    on_callback: Callable[[str, float, Any], None] | None = None
     _ws: web.WebSocketResponse | None = None
     _shard_ws: dict[int, web.WebSocketResponse] = field(default_factory=dict)
     _shard_count: int = 1
@@ -120,6 +134,7 @@ class FakeDiscord:
 
     # -- lifecycle ----------------------------------------------------------------------
     async def start(self) -> None:
+        """Listen on 127.0.0.1, on a free port."""
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
@@ -130,6 +145,7 @@ class FakeDiscord:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
+        """Close every gateway connection, then the server."""
         for ws in {id(w): w for w in [self._ws, *self._shard_ws.values()] if w}.values():
             if not ws.closed:
                 await ws.close()
@@ -142,17 +158,21 @@ class FakeDiscord:
 
     @property
     def api_base(self) -> str:
+        """The REST base URL, for discord.http.Route.BASE."""
         return f"http://127.0.0.1:{self.port}/api/v10"
 
     @property
     def gateway_url(self) -> str:
+        """The gateway URL /gateway/bot hands out."""
         return f"ws://127.0.0.1:{self.port}/gateway"
 
     def next_id(self) -> str:
+        """A fresh snowflake-like id."""
         return str(next(self._ids))
 
     # -- REST -----------------------------------------------------------------------------
     async def _rest(self, request: web.Request) -> web.StreamResponse:
+        received = time.perf_counter()
         path = "/" + request.match_info["tail"]
         body: Any = None
         if request.can_read_body:
@@ -162,9 +182,12 @@ class FakeDiscord:
             elif raw:
                 body = {"multipart": True}
         recorded = Recorded(request.method, path, body)
-        async with self._new_request:
-            self.requests.append(recorded)
-            self._new_request.notify_all()
+        if self.on_callback is not None and path.endswith("/callback"):
+            self.on_callback(path.split("/")[2], received, body)
+        if self.record:
+            async with self._new_request:
+                self.requests.append(recorded)
+                self._new_request.notify_all()
         token = request.headers.get("Authorization", "").removeprefix("Bot ")
         if token in self.refused_tokens:
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
@@ -228,6 +251,7 @@ class FakeDiscord:
     def message(
         self, body: dict[str, Any], channel: str = CHANNEL_ID, guild: str = GUILD_ID
     ) -> dict[str, Any]:
+        """The message object the bot gets back for a message it sent with `body`."""
         return {
             "id": self.next_id(),
             "channel_id": channel,
@@ -326,6 +350,7 @@ class FakeDiscord:
         return ws
 
     def guild(self, guild_id: str = GUILD_ID) -> dict[str, Any]:
+        """GUILD_CREATE's payload: one text channel, @everyone may send."""
         channel_id = channel_of(guild_id)
         everyone = {
             "id": guild_id,
@@ -384,9 +409,7 @@ class FakeDiscord:
             "system_channel_id": None,
         }
 
-    async def dispatch(
-        self, event: str, data: dict[str, Any], *, shard: int | None = None
-    ) -> None:
+    async def dispatch(self, event: str, data: dict[str, Any], *, shard: int | None = None) -> None:
         """Send an event on the connection of `shard`, by default the shard of the event's
         guild (the last connection for events without one)."""
         if shard is None and data.get("guild_id") is not None and self._shard_ws:
@@ -414,12 +437,14 @@ class FakeDiscord:
         admin: bool = False,
         message: dict[str, Any] | None = None,
         guild: str = GUILD_ID,
+        user_id: str = USER_ID,
     ) -> dict[str, Any]:
+        """An interaction of `kind` from the admin, or from `user_id` (a plain member)."""
         channel = channel_of(guild)
         who = (
             member(ADMIN_ID, "admin", MANAGE_GUILD | SEND_MESSAGES)
             if admin
-            else member(USER_ID, "someone", SEND_MESSAGES)
+            else member(user_id, "someone", SEND_MESSAGES)
         )
         payload = {
             "id": self.next_id(),
@@ -453,6 +478,7 @@ class FakeDiscord:
     def slash(
         self, name: str, options: list[dict[str, Any]], guild: str = GUILD_ID, **kw: Any
     ) -> dict[str, Any]:
+        """A slash command interaction (`/name` with `options`)."""
         return self.interaction(
             2,
             {
@@ -469,6 +495,7 @@ class FakeDiscord:
     def user_message(
         self, content: str, *, mention_bot: bool, guild: str = GUILD_ID
     ) -> dict[str, Any]:
+        """A MESSAGE_CREATE payload from a member, mentioning the bot or not."""
         return {
             "id": self.next_id(),
             "channel_id": channel_of(guild),
