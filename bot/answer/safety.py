@@ -199,8 +199,9 @@ _word = khmer_word
 #: English words in a mixed message
 _KM_EXPLOSIVE = (
     _word(
-        "មីន|គ្រាប់បែក|គ្រាប់ផ្លោង|គ្រាប់កាំភ្លើងធំ|គ្រាប់រ៉ុក្កែត|រ៉ុក្កែត|គ្រាប់មីស៊ីល"
+        "(?<!គ្មាន)មីន|គ្រាប់បែក|គ្រាប់ផ្លោង|គ្រាប់កាំភ្លើងធំ|គ្រាប់រ៉ុក្កែត|រ៉ុក្កែត|គ្រាប់មីស៊ីល"
         "|គ្រាប់មិនទាន់ផ្ទុះ|គ្រាប់មិនផ្ទុះ|យុទ្ធភណ្ឌ|សំណល់ជាតិផ្ទុះ|ជាតិផ្ទុះ|អាវុធចង្កោម|កូនគ្រាប់"
+        "|គ្រាប់ចង្កោម"
         "|ប៊ុមប៊ី|បំប៊ី"
     )
     + r"|គ្រាប់\S{0,16}?មិន(?:ទាន់)?ផ្ទុះ"
@@ -233,7 +234,7 @@ _KM_MEDIA = re.compile(
 #: it is near people: in a rice field, a plantation, a garden, the house or its fence, the
 #: village, a school, a stream, buried
 _KM_LYING = _word(
-    "ស្រែ|ចម្ការ|វាល|សួន|ផ្ទះ|ភូមិ(?!ភាគ)|សាលា|ទីធ្លា|មាត់បឹង|មាត់ទឹក|ដីរបស់|ដីខ្ញុំ|ដីយើង"
+    "ស្រែ|ចម្ការ|វាល|សួន|ផ្ទះ|(?<!មេ)ភូមិ(?!ភាគ)|សាលា|ទីធ្លា|មាត់បឹង|មាត់ទឹក|ដីរបស់|ដីខ្ញុំ|ដីយើង"
     "|កប់|របង|អូរ|ព្រៃ|ចិញ្ចើមផ្លូវ"
 )
 #: what the person does or means to do with it: touch (not ប៉ះពាល់, to affect; not ប៉ះទង្គិច,
@@ -251,6 +252,7 @@ _KM_HANDLING = _word(
 #: counts only with someone in the story or the thing lying near people
 _KM_ADVICE = _word(
     "នៅផ្ទុះ|ផ្ទុះទេ|ផ្ទុះឬ|ផ្ទុះអត់|នៅអាចផ្ទុះ|គ្រោះថ្នាក់ទេ|គ្រោះថ្នាក់ឬ|គ្រោះថ្នាក់អត់"
+    "|គ្រោះថ្នាក់ទៀត|នៅគ្រោះថ្នាក់"
     "|ធ្វើអ្វី|ធ្វើអី|ធ្វើដូចម្តេច|ធ្វើម៉េច|ធ្វើយ៉ាងម៉េច|ធ្វើយ៉ាងណា"
     "|ហៅនរណា|ហៅអ្នកណា|ប្រាប់នរណា|ប្រាប់អ្នកណា|រាយការណ៍"
 )
@@ -279,6 +281,8 @@ _KM_STATISTICS = re.compile(
         "|ច្រើនជាងគេ|ច្រើនបំផុត"
     )
 )
+#: "from which year to which year": a question about history, not a find
+_KM_WHICH_YEARS = re.compile("ឆ្នាំណា")
 _KM_NEAR = 80  # characters of Khmer (spaces removed) between the thing and the situation
 
 _KM_THING_RE = re.compile(_KM_THING)
@@ -343,6 +347,13 @@ def reports_a_find_km(text: str) -> bool:
     things = _spans(_KM_THING_RE, compact)
     found = _found_spans(compact)
     handled = _spans(_KM_HANDLING_RE, compact)
+    if _KM_STATISTICS.search(compact) and not (_near(found, things) or _near(handled, things)):
+        # "how many died from mines, like in my village": a question about the record, even
+        # with the speaker's village in it
+        return False
+    if _KM_WHICH_YEARS.search(compact) and not (handled or _KM_ADVICE_RE.search(compact)):
+        # "I saw the B-52s drop bombs as a boy: from which year to which year?": history
+        return False
     rounds = _spans(_KM_ROUND_RE, compact)
     if rounds and (_near(found, rounds, 30) or _near(handled, rounds, 30)):
         things += rounds

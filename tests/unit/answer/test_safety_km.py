@@ -8,6 +8,7 @@ import pytest
 from bot.answer.safety import reports_a_find, reports_a_find_km
 
 FINDS = [
+    "យាយខ្ញុំទុកគ្រាប់ចង្កោមចាស់មួយនៅក្នុងផ្ទះយូរហើយ វានៅគ្រោះថ្នាក់ទៀតទេ?",
     "ខ្ញុំបានរកឃើញគ្រាប់បែកនៅក្នុងស្រែ តើខ្ញុំគួរធ្វើអ្វី?",  # found a bomb in the rice field
     "កូនខ្ញុំរើសបានគ្រាប់បែកតូចមួយនៅក្បែរផ្ទះ",  # my child picked up a small bomb near the house
     "ខ្ញុំឃើញមីននៅក្នុងចម្ការ",  # I saw a mine in the plantation
@@ -53,6 +54,10 @@ FINDS = [
 ]
 
 NOT_FINDS = [
+    # a village chief asking about the record is not reporting a find
+    "ខ្ញុំជាមេភូមិ តើមីននៅសល់ប៉ុន្មាននៅកម្ពុជា?",
+    "ពូខ្ញុំធ្លាប់ឃើញយន្តហោះទម្លាក់គ្រាប់បែក តើអាមេរិកទម្លាក់ពីឆ្នាំណា?",
+    "គោលដៅកម្ពុជាគ្មានមីននៅតែឆ្នាំ២០៣០ទេ? ភូមិខ្ញុំចង់ដឹង",
     "តើកម្ពុជាបានបោសសម្អាតមីនប៉ុន្មានហើយ?",  # how many mines has Cambodia cleared
     "តើអនុសញ្ញានេះហាមឃាត់មីនឬទេ?",  # does the convention ban mines
     "តើគ្រាប់បែកចង្កោមជាអ្វី?",  # what is a cluster bomb
