@@ -35,6 +35,11 @@ _TITLES = frozenset(
 )
 
 
+#: acronyms that name a kind of thing, not a subject: "KH mine/ERW casualties 2023" asks for
+#: Cambodia's casualties whether or not the entry writes "ERW"
+_GENERIC_ACRONYMS = frozenset({"uxo", "erw", "ap", "eod", "km2"})
+
+
 def is_country(word: str) -> bool:
     """A country name or demonym (as normalized text)."""
     return word in COUNTRIES or stem(word) in COUNTRIES
@@ -62,6 +67,8 @@ def names_in(
         for name, acronym in candidates:
             for word in normalizer(name).split():
                 if word in _TITLES or word in STOPWORDS or word in lowercase:
+                    continue
+                if word in _GENERIC_ACRONYMS:
                     continue
                 if acronym or is_country(word) or not is_common(word):
                     names.add(word)
