@@ -137,6 +137,13 @@ def _index_lines(
             _index_lines(item, (*path, i), out, duplicates)
 
 
+def _parse_if_present(
+    path: Path, label: str, issues: list[LoadIssue]
+) -> tuple[Any, dict[tuple[str | int, ...], int]] | None:
+    """An optional file: None when it is absent or does not parse (the error is recorded)."""
+    return _parse_yaml(path, label, issues) if path.exists() else None
+
+
 def _parse_yaml(
     path: Path, label: str, issues: list[LoadIssue]
 ) -> tuple[Any, dict[tuple[str | int, ...], int]] | None:
@@ -358,14 +365,10 @@ def _load_countries(
 
 
 def _load_synonyms(path: Path, label: str, issues: list[LoadIssue]) -> dict[str, tuple[str, ...]]:
-    if not path.exists():
-        return {}
-    parsed = _parse_yaml(path, label, issues)
-    if parsed is None:
+    parsed = _parse_if_present(path, label, issues)
+    if parsed is None or parsed[0] is None:
         return {}
     data, lines = parsed
-    if data is None:
-        return {}
     if not isinstance(data, dict):
         issues.append(
             LoadIssue(label, 1, None, None, "expected 'canonical term: [variant, ...]' lines")
@@ -432,14 +435,10 @@ def _load_khmer_glossary(
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """knowledge/khmer-glossary.yaml: (words, subjects), each English term -> Khmer variants."""
     empty: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
-    if not path.exists():
-        return empty
-    parsed = _parse_yaml(path, label, issues)
-    if parsed is None:
+    parsed = _parse_if_present(path, label, issues)
+    if parsed is None or parsed[0] is None:
         return empty
     data, lines = parsed
-    if data is None:
-        return empty
     if not isinstance(data, dict) or set(data) - set(_GLOSSARY_SECTIONS):
         issues.append(
             LoadIssue(
@@ -507,14 +506,10 @@ def _review_date(value: Any, today: date) -> tuple[date | None, str | None]:
 
 def _load_meta(path: Path, label: str, issues: list[LoadIssue], today: date) -> _Meta:
     meta = _Meta()
-    if not path.exists():
-        return meta
-    parsed = _parse_yaml(path, label, issues)
-    if parsed is None:
+    parsed = _parse_if_present(path, label, issues)
+    if parsed is None or parsed[0] is None:
         return meta
     data, lines = parsed
-    if data is None:
-        return meta
     if not isinstance(data, dict):
         issues.append(
             LoadIssue(label, 1, None, None, "expected 'reviewed: <date>' and 'entries:' lines")

@@ -345,7 +345,7 @@ def cross_check(fixture: Path, blind: Path, out: TextIO) -> int:
     different hands: the fixture (labelled by entry) and a blind batch (labelled by facts,
     e.g. eval/blind/km-blind.yaml). Each set's best thresholds are counted on the other set,
     so a change is only worth shipping when it wins out of sample."""
-    from bot.quality.blind import load_batch, run_batch
+    from bot.quality.blind import BatchResult, load_batch, run_batch
 
     blocks = yaml.safe_load((fixture / "km_blocks.yaml").read_text(encoding="utf-8"))
     items = yaml.safe_load((fixture / "questions.yaml").read_text(encoding="utf-8"))
@@ -364,6 +364,20 @@ def cross_check(fixture: Path, blind: Path, out: TextIO) -> int:
     values: dict[tuple[float, float], tuple[float, float]] = {}
     fixture_engine = Answerer(fixture_kb)
     blind_engine = Answerer(shipped_kb)
+
+    def on_both(gate: KhmerGate) -> tuple[Costs, BatchResult, float]:
+        """The whole engine with these Khmer thresholds, on the fixture and on the batch."""
+        a = Answerer(
+            fixture_kb, matcher=fixture_engine.matcher, gate=fixture_engine.gate, khmer_gate=gate
+        )
+        b = Answerer(
+            shipped_kb, matcher=blind_engine.matcher, gate=blind_engine.gate, khmer_gate=gate
+        )
+        r = run_batch(b, blind.stem, batch)
+        return _engine_value(a, questions, set(blocks)), r, r.right - WRONG_COST * (
+            r.wrong + r.false_answers
+        )
+
     for answer_at, margin in SWEEP:
         gate = shipped.model_copy(
             update={
@@ -372,15 +386,7 @@ def cross_check(fixture: Path, blind: Path, out: TextIO) -> int:
                 "clarify_at": min(shipped.clarify_at, answer_at),
             }
         )
-        a = Answerer(
-            fixture_kb, matcher=fixture_engine.matcher, gate=fixture_engine.gate, khmer_gate=gate
-        )
-        b = Answerer(
-            shipped_kb, matcher=blind_engine.matcher, gate=blind_engine.gate, khmer_gate=gate
-        )
-        f = _engine_value(a, questions, set(blocks))
-        r = run_batch(b, blind.stem, batch)
-        blind_value = r.right - WRONG_COST * (r.wrong + r.false_answers)
+        f, r, blind_value = on_both(gate)
         values[(answer_at, margin)] = (f.value(), blind_value)
         shipped_here = (answer_at, margin) == (shipped.answer_at, shipped.min_margin)
         mark = " (shipped)" if shipped_here else ""
@@ -405,16 +411,7 @@ def cross_check(fixture: Path, blind: Path, out: TextIO) -> int:
           f"{blind.stem + ' r/w/f':>18} {'value':>6}", file=out)
     by_threshold: dict[float | None, tuple[float, float]] = {}
     for at in GLOSSARY_SWEEP:
-        gate = shipped.model_copy(update={"glossary_answer_at": at})
-        a = Answerer(
-            fixture_kb, matcher=fixture_engine.matcher, gate=fixture_engine.gate, khmer_gate=gate
-        )
-        b = Answerer(
-            shipped_kb, matcher=blind_engine.matcher, gate=blind_engine.gate, khmer_gate=gate
-        )
-        f = _engine_value(a, questions, set(blocks))
-        r = run_batch(b, blind.stem, batch)
-        blind_value = r.right - WRONG_COST * (r.wrong + r.false_answers)
+        f, r, blind_value = on_both(shipped.model_copy(update={"glossary_answer_at": at}))
         by_threshold[at] = (f.value(), blind_value)
         label = "English gate's" if at is None else f"{at:.2f}"
         mark = " (shipped)" if at == shipped.glossary_answer_at else ""
