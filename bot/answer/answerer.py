@@ -43,6 +43,7 @@ from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
 from bot.answer.opinion import asks_opinion
 from bot.answer.safety import reports_a_find
+from bot.answer.several_countries import per_country
 from bot.kb.countries import COVERAGE_ID
 from bot.kb.models import Entry, KnowledgeBase
 
@@ -283,6 +284,10 @@ class Answerer:
         one reply, with one part per question when it asks several. `answer_at` replaces the
         gate's answer threshold (the Khmer glossary reading has its own)."""
         parts = self._parts(window, answer_at)
+        if len(parts) == 1 and not parts[0].answered:
+            # an entry that names every country asked about answers them all; otherwise one
+            # part per country
+            parts = self._per_country(window, answer_at) or parts
         if len(parts) == 1:
             single = parts[0]
             if not single.answered:
@@ -298,6 +303,17 @@ class Answerer:
                 "parts": tuple(parts),
             }
         )
+
+    def _per_country(self, window: str, answer_at: float | None) -> list[Reply] | None:
+        """"When did Spain and Germany ratify?": one part per country named, when every one
+        of them is answered, each by an entry of its own (None otherwise)."""
+        normalized = self.normalizer(window)
+        questions = per_country(normalized, self.matcher.names(normalized, "country"))
+        if len(questions) < 2:
+            return None
+        replies = [self._decide(q, answer_at) for q in questions]
+        entries = {r.entry.id for r in replies if r.answered and r.entry is not None}
+        return replies if len(entries) == len(replies) else None
 
     def follow_up(self, previous: str, text: str) -> str | None:
         """`text` rewritten as a whole question when it only makes sense after `previous`

@@ -195,3 +195,14 @@ def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> N
     reply = answerer.ask(text)
     assert reply.status == "declined" and reply.reason == "opinion"
 
+
+
+def test_a_question_about_two_countries_answers_each(answerer: Answerer) -> None:
+    reply = answerer.ask("when did spain and germany ratify the ccm")
+    assert [p.entry.id for p in reply.parts if p.entry] == ["country-spain", "country-germany"]
+    assert all(p.answered for p in reply.parts)
+
+
+def test_an_entry_about_both_countries_is_kept_whole(answerer: Answerer) -> None:
+    reply = answerer.ask("are laos and vietnam in the ccm")
+    assert reply.answered and not reply.parts
