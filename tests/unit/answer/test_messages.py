@@ -198,11 +198,11 @@ def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> N
 
 
 def test_a_question_about_two_countries_answers_each(answerer: Answerer) -> None:
-    reply = answerer.ask("when did spain and germany ratify the ccm")
-    assert [p.entry.id for p in reply.parts if p.entry] == ["country-spain", "country-germany"]
+    reply = answerer.ask("when did france and japan ratify the ccm")
+    assert [p.entry.id for p in reply.parts if p.entry] == ["country-france", "country-japan"]
     assert all(p.answered for p in reply.parts)
 
 
 def test_an_entry_about_both_countries_is_kept_whole(answerer: Answerer) -> None:
-    reply = answerer.ask("are laos and vietnam in the ccm")
-    assert reply.answered and not reply.parts
+    reply = answerer.ask("when did spain and germany ratify the ccm")
+    assert reply.answered and not reply.parts  # allies-ccm-status gives both dates
