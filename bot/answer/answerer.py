@@ -289,9 +289,7 @@ class Answerer:
         words = rest.split()
         names_now = self.matcher.names(rest)
         if names_now and len(words) <= 4 and (opener or len(words) <= 2):
-            kind = next(
-                k for k in ("person", "country", "other") if self.matcher.names(rest, k)
-            )
+            kind = next(k for k in ("person", "country", "other") if self.matcher.names(rest, k))
             old = list(dict.fromkeys(self.matcher.names(before, kind)))
             if old:
                 swapped = before
@@ -488,11 +486,20 @@ class Answerer:
             return None
         return reply
 
-    def _parts(self, text: str) -> list[Reply]:
-        """Decide each question of the message; small talk and empty parts fold away."""
+    def _parts(self, text: str, *, every_part: bool = False) -> list[Reply]:
+        """Decide each question of the message; small talk and empty parts fold away.
+
+        `every_part` reads every part even when the first MAX_PARTS are settled: the
+        reference the early stop is tested against (tests/unit/answer/test_answerer.py).
+        """
         segments = self.normalizer.segments(text) or [text]
         replies: list[Reply] = []
         for i, segment in enumerate(segments):
+            if not every_part and len(self._distinct(self._content(replies[:-1]))) >= MAX_PARTS:
+                # a part can only change the last reply or add one after it: once the
+                # replies before the last hold MAX_PARTS parts, the rest of a long message
+                # cannot change what is answered (a chatty message stops costing per sentence)
+                break
             reply = self._decide(segment)
             leans = bool(i) and self._leans_on_previous(reply)
             if i and (leans or self._points_back(segment)):
@@ -507,19 +514,27 @@ class Answerer:
                     continue
             replies.append(reply)
         if len(replies) > 1:
-            content = [r for r in replies if not self._small_talk(r) and r.reason != "empty"]
-            replies = content or replies[:1]
-        distinct: dict[str, Reply] = {}
-        for reply in replies:
-            key = reply.entry.id if reply.answered and reply.entry else f"?{len(distinct)}"
-            distinct.setdefault(key, reply)
-        out = list(distinct.values())[:MAX_PARTS]
+            replies = self._content(replies) or replies[:1]
+        out = self._distinct(replies)[:MAX_PARTS]
         if len(out) > 1 and not any(r.answered for r in out):
             return [self._decide(text)]  # nothing answered part by part: read it whole
         return out
 
+    def _content(self, replies: list[Reply]) -> list[Reply]:
+        """The replies that are questions of their own: small talk and empty parts fold away."""
+        return [r for r in replies if not self._small_talk(r) and r.reason != "empty"]
+
+    @staticmethod
+    def _distinct(replies: list[Reply]) -> list[Reply]:
+        """One reply per answered entry (the first), every unanswered reply, in order."""
+        distinct: dict[str, Reply] = {}
+        for reply in replies:
+            key = reply.entry.id if reply.answered and reply.entry else f"?{len(distinct)}"
+            distinct.setdefault(key, reply)
+        return list(distinct.values())
+
     def _unknown_country(self, reply: Reply) -> Reply | None:
-        """"Is Narnia in the CCM?": the status of a country the table does not hold gets the
+        """ "Is Narnia in the CCM?": the status of a country the table does not hold gets the
         entry that says what the table covers (there is no sourced status for others), not a
         guess and not another country's answer."""
         coverage = self.kb.get(COVERAGE_ID)

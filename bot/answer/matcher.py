@@ -293,9 +293,7 @@ class Matcher:
             if entry_id in self._entry_index
         }
         #: names a question can be about (see bot/answer/names.py)
-        self._names: set[int] = {
-            self._token_id(w) for w in names_in(curated.values(), normalizer)
-        }
+        self._names: set[int] = {self._token_id(w) for w in names_in(curated.values(), normalizer)}
         self._names |= {t for word, t in self._vocab.items() if is_country(word)}
         #: which names are people and which countries, for follow-ups ("who is he?")
         self._people: set[int] = {
@@ -558,27 +556,24 @@ class Matcher:
         )
         char_by_index = {key: score / 100.0 for _, score, key in chars}
 
+        entries = list(dict.fromkeys(self._phrasings[i].entry for _, i, _, _ in shortlist))
+        signals = (
+            self._entry_signals_reference(query, entries)
+            if exhaustive or reference
+            else self._entry_signals(query, entries)
+        )
         coverage: dict[int, float] = {}
         uncovered: dict[int, float] = {}
         in_answer: dict[int, float] = {}
         penalty: dict[int, float] = {}
-        name_terms = self._name_terms(query)
-        signals = _EntrySignals(query, self._stems)
+        for e, (cov, unc, found, pen) in zip(entries, signals, strict=True):
+            coverage[e], uncovered[e], in_answer[e], penalty[e] = cov, unc, found, pen
         #: per entry: its best phrasing so far as (score capped at 1, f1, index, recall,
         #: precision, char); a Candidate is made only for the entries returned
         best: dict[int, tuple[float, float, int, float, float, float]] = {}
         for f1, index, recall, precision in shortlist:
             phrasing = self._phrasings[index]
             e = phrasing.entry
-            if e not in coverage:
-                coverage[e], uncovered[e] = signals.coverage(
-                    self._entry_bag[e], self._answer_bag[e]
-                )
-                in_answer[e] = signals.in_answer(self._answer_words[e])
-                missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
-                penalty[e] = MISSING_NAME_FACTOR**missing
-                if not self._in_family_terms(query, e):
-                    penalty[e] *= OFF_FAMILY_FACTOR
             char = char_by_index.get(index, 0.0)
             if phrasing.normalized == query.text:
                 score = 1.0
@@ -607,6 +602,97 @@ class Matcher:
             )
             for e, (score, f1, index, recall, precision, char) in ranked[:limit]
         ]
+
+    def _entry_signals_reference(
+        self, query: Query, entries: list[int]
+    ) -> list[tuple[float, float, float, float]]:
+        """Per entry: (coverage, uncovered, in_answer, penalty), one entry at a time in
+        Python: the reference `_entry_signals` is tested against."""
+        name_terms = self._name_terms(query)
+        signals = _EntrySignals(query, self._stems)
+        out: list[tuple[float, float, float, float]] = []
+        for e in entries:
+            coverage, uncovered = signals.coverage(self._entry_bag[e], self._answer_bag[e])
+            in_answer = signals.in_answer(self._answer_words[e])
+            missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
+            penalty = MISSING_NAME_FACTOR**missing
+            if not self._in_family_terms(query, e):
+                penalty *= OFF_FAMILY_FACTOR
+            out.append((coverage, uncovered, in_answer, penalty))
+        return out
+
+    def _entry_signals(
+        self, query: Query, entries: list[int]
+    ) -> list[tuple[float, float, float, float]]:
+        """`_entry_signals_reference` in one pass over the question's terms per entry, with
+        what does not depend on the entry worked out once: the same products, sums in the
+        same order and maxima, so the same values to the last bit.
+
+        (Arrays do not pay here: a shortlist holds a few dozen entries, and numpy's cost
+        per call outweighs the work; measured with `python -m bot bench`.)
+        """
+        stems, names = self._stems, self._names
+        terms = [
+            (
+                weight,
+                tuple(credits.items()),
+                # the answer-text signal leaves out terms that are function words alone
+                not (credits and all(stems[t] in STOPWORDS for t in credits)),
+                any(t in names for t in credits),
+            )
+            for weight, credits in query.terms
+        ]
+        total = 0.0
+        for weight, _, asks, _ in terms:
+            if asks:
+                total += weight
+        # a word no entry has adds nothing to the sums (x + 0.0 is x): it only sets a floor
+        # to the heaviest word missing, the same for every entry
+        floor = max((w for w, credits, _, _ in terms if not credits), default=0.0)
+        terms = [term for term in terms if term[1]]
+        factors = [MISSING_NAME_FACTOR**k for k in range(len(terms) + 1)]
+        #: per family (its entries share one vocabulary): does the question use it?
+        in_family: dict[tuple[frozenset[int], frozenset[str]], bool] = {}
+        out: list[tuple[float, float, float, float]] = []
+        for e in entries:
+            bag, answer, words = self._entry_bag[e], self._answer_bag[e], self._answer_words[e]
+            covered = found = 0.0
+            missing = floor
+            unnamed = 0
+            for weight, credits, asks, name in terms:
+                best = said = 0.0
+                for t, credit in credits:
+                    if t in bag:
+                        if credit > best:
+                            best = credit
+                    elif t in answer and credit * ANSWER_CREDIT > best:
+                        best = credit * ANSWER_CREDIT
+                    if asks and credit > said and t in words:
+                        said = credit
+                covered += weight * best
+                if best == 0.0:
+                    if weight > missing:
+                        missing = weight
+                    unnamed += name  # a name the entry never mentions
+                if asks:
+                    found += weight * said
+            penalty = factors[unnamed]
+            family = self._family_words[e]
+            if family is not None:
+                ok = in_family.get(family)
+                if ok is None:
+                    ok = in_family[family] = self._in_family_terms(query, e)
+                if not ok:
+                    penalty *= OFF_FAMILY_FACTOR
+            out.append(
+                (
+                    covered / query.weight,
+                    missing / query.weight,
+                    found / total if total else 0.0,
+                    penalty,
+                )
+            )
+        return out
 
     def _shortlist(
         self, query: Query, overlap: dict[int, tuple[float, float]]
@@ -641,7 +727,10 @@ class Matcher:
             edge = np.partition(f1, len(f1) - SHORTLIST)[len(f1) - SHORTLIST]
             top = f1 >= edge
             candidates, recall, precision, f1 = (
-                candidates[top], recall[top], precision[top], f1[top]
+                candidates[top],
+                recall[top],
+                precision[top],
+                f1[top],
             )
         order = np.lexsort((-candidates, -f1))[:SHORTLIST]
         return list(
@@ -675,9 +764,7 @@ class Matcher:
             if not credits:
                 continue
             postings = sum(len(self._postings.get(t, ())) for t in credits)
-            if postings > self._common_limit or all(
-                self._stems[t] in STOPWORDS for t in credits
-            ):
+            if postings > self._common_limit or all(self._stems[t] in STOPWORDS for t in credits):
                 cheap.append(i)
             else:
                 selective.append(i)
@@ -832,6 +919,7 @@ class Matcher:
         """The same name, or a country and its people ("germany", "german government")."""
         x, y = self._stems[a], self._stems[b]
         return a == b or (len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5])
+
     def _in_family_terms(self, query: Query, entry: int) -> bool:
         """False when the entry belongs to a family (entries generated from one table) and
         the question uses none of the content words the family's phrasings share, or a
