@@ -275,6 +275,8 @@ class Normalizer:
         for target in list(self._canonical.values()):
             self._canonical.setdefault(target, target)
         self._synonym_re = _phrase_pattern(self._canonical)
+        #: a synonym whose canonical term normalizes to nothing could empty a text
+        self._empty_target = any(not target for target in self._canonical.values())
         #: every word that appears in a synonym variant, so typo correction can aim at them
         self.variant_words = frozenset(w for key in self._canonical for w in key.split())
         self._filler_re = _phrase_pattern(self.basic(f) for f in filler)
@@ -309,8 +311,21 @@ class Normalizer:
 
     def __call__(self, text: str) -> str:
         """The full pipeline for a user message or a knowledge-base phrasing."""
-        text = self.canonicalize(self.drop_filler(self.basic(text)))
+        return self.after_basic(self.basic(text))
+
+    def after_basic(self, basic: str) -> str:
+        """The pipeline after `basic`: for a caller that has `basic(text)` already."""
+        text = self.canonicalize(self.drop_filler(basic))
         return _REPEATED_WORD.sub(r"\1", text)
+
+    def is_empty(self, text: str, *, basic: str | None = None) -> bool:
+        """`not self(text)`, without the filler and synonym passes when they cannot empty
+        it: filler is never all removed, and a synonym only ever becomes a non-empty term.
+        `basic`: `basic(text)`, when the caller has it already."""
+        basic = self.basic(text) if basic is None else basic
+        if self._empty_target:
+            return not self.after_basic(basic)
+        return not basic
 
     def segments(self, text: str) -> list[str]:
         """Split a message that asks several things ("what is X? and is Y...") into parts."""

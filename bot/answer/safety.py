@@ -126,19 +126,22 @@ def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bo
     return False
 
 
-def reports_a_find(text: str) -> bool:
+def reports_a_find(text: str, *, basic: str | None = None) -> bool:
     """Does this message describe a suspected explosive that someone found or is near?
 
     >>> reports_a_find("my kids found a small metal ball in the field, is it dangerous?")
     True
     >>> reports_a_find("how many mines has Cambodia cleared since 1992?")
     False
+
+    `basic`: `Normalizer.basic(text)`, when the caller has it already (it is not read twice).
     """
-    return _reports_a_find_en(text) or (has_khmer(text) and reports_a_find_km(text))
+    return _reports_a_find_en(text, basic) or (has_khmer(text) and reports_a_find_km(text))
 
 
-def _reports_a_find_en(text: str) -> bool:
-    basic = Normalizer.basic(text)
+def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
+    """The English patterns; `basic`: `Normalizer.basic(text)`, when the caller has it."""
+    basic = Normalizer.basic(text) if basic is None else basic
     personal = bool(_PERSONAL_RE.search(basic))
     if _STATISTICS.search(basic) and not personal:
         return False
