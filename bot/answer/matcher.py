@@ -212,6 +212,9 @@ def _whose_words(attributed_to: str | None, question: str) -> str:
     return question
 
 
+_EMPTY = np.zeros(0, dtype=np.intp)
+
+
 class Matcher:
     """An immutable index over every phrasing (question, alternates, keywords) of every entry.
 
@@ -354,6 +357,8 @@ class Matcher:
         self._posting_arrays: dict[int, npt.NDArray[np.intp]] = {
             t: np.asarray(indices, dtype=np.intp) for t, indices in self._postings.items()
         }
+        self._sorted_content = [" ".join(sorted(p.content.split())) for p in self._phrasings]
+        self._posting_sizes: dict[int, int] = {t: len(p) for t, p in self._postings.items()}
         self._phrasing_weights = np.array([p.weight for p in self._phrasings], dtype=np.float64)
         self._surface_list = list(dict.fromkeys([*self._surface, *normalizer.variant_words]))
         self._corrections: dict[str, str | None] = {}
@@ -548,13 +553,26 @@ class Matcher:
             shortlist = self._shortlist_arrays(query)
         if not shortlist:
             return query, []
-        chars = process.extract(
-            query.content,
-            {i: self._phrasings[i].content for _, i, _, _ in shortlist},
-            scorer=fuzz.token_sort_ratio,
-            limit=None,
-        )
-        char_by_index = {key: score / 100.0 for _, score, key in chars}
+        if exhaustive or reference:
+            chars = process.extract(
+                query.content,
+                {i: self._phrasings[i].content for _, i, _, _ in shortlist},
+                scorer=fuzz.token_sort_ratio,
+                limit=None,
+            )
+            char_by_index = {key: score / 100.0 for _, score, key in chars}
+        else:
+            # token_sort_ratio is the ratio of the words sorted: the phrasings' are sorted once,
+            # at load, and one call scores the whole shortlist
+            scores = process.cdist(
+                [" ".join(sorted(query.content.split()))],
+                [self._sorted_content[i] for _, i, _, _ in shortlist],
+                scorer=fuzz.ratio,
+                dtype=np.float64,
+            )[0].tolist()
+            char_by_index = {
+                i: score / 100.0 for (_, i, _, _), score in zip(shortlist, scores, strict=True)
+            }
 
         entries = list(dict.fromkeys(self._phrasings[i].entry for _, i, _, _ in shortlist))
         signals = (
@@ -755,42 +773,59 @@ class Matcher:
         same bounded pool `_overlap` takes.
         """
         size = len(self._phrasings)
-        covered = np.zeros(size)
-        own = np.zeros(size)
-        found = np.zeros(size, dtype=bool)
         selective: list[int] = []
         cheap: list[int] = []
         for i, (_, credits) in enumerate(query.terms):
             if not credits:
                 continue
-            postings = sum(len(self._postings.get(t, ())) for t in credits)
+            postings = sum(self._posting_sizes.get(t, 0) for t in credits)
             if postings > self._common_limit or all(self._stems[t] in STOPWORDS for t in credits):
                 cheap.append(i)
             else:
                 selective.append(i)
-        empty = np.zeros(0, dtype=np.intp)
-        finds = set(selective)
-        for i in selective + cheap:  # selective first: the order `_overlap` sums in
+        # every (phrasing, gain) a word brings, selective words first and each in the
+        # question's order: `bincount` then adds them up phrasing by phrasing in that very
+        # order (it sums sequentially), as a `+=` per word would, in one pass
+        indices: list[npt.NDArray[np.intp]] = []
+        gains: list[float] = []
+        own_gains: list[float] = []
+        found_by: list[npt.NDArray[np.intp]] = []
+        for k, i in enumerate(selective + cheap):
             weight, credits = query.terms[i]
             ranked = sorted(credits.items(), key=lambda kv: -kv[1])
             taken = np.zeros(size, dtype=bool) if len(ranked) > 1 else None
             for t, credit in ranked:
-                indices = self._posting_arrays.get(t, empty)
-                if taken is not None:
-                    indices = indices[~taken[indices]]
-                    taken[indices] = True
-                covered[indices] += weight * credit
-                own[indices] += self._weights[t] * credit
-                if i in finds:
-                    found[indices] = True
+                posting = self._posting_arrays.get(t, _EMPTY)
+                if taken is not None:  # a phrasing counts a word once, at its best credit
+                    posting = posting[~taken[posting]]
+                    taken[posting] = True
+                indices.append(posting)
+                gains.append(weight * credit)
+                own_gains.append(self._weights[t] * credit)
+                if k < len(selective):
+                    found_by.append(posting)
+        found = np.zeros(size, dtype=bool)
+        if found_by:
+            found[np.concatenate(found_by)] = True
         if cheap and not found.any():
             # only common words: candidates from the least common of them, bounded
             words = dict.fromkeys(t for i in cheap for t in query.terms[i][1])
-            for t in sorted(words, key=lambda t: len(self._postings.get(t, ()))):
-                found[self._posting_arrays.get(t, empty)[:MIN_POOL]] = True
+            for t in sorted(words, key=lambda t: self._posting_sizes.get(t, 0)):
+                found[self._posting_arrays.get(t, _EMPTY)[:MIN_POOL]] = True
                 if np.count_nonzero(found) >= MIN_POOL:
                     break
         candidates = np.flatnonzero(found)
+        if not indices or not len(candidates):
+            return candidates, np.zeros(len(candidates)), np.zeros(len(candidates))
+        flat = np.concatenate(indices)
+        lengths = [len(posting) for posting in indices]
+        # (bincount with weights gives float64; asarray only tells the type checker)
+        covered = np.asarray(
+            np.bincount(flat, np.repeat(gains, lengths), minlength=size), dtype=np.float64
+        )
+        own = np.asarray(
+            np.bincount(flat, np.repeat(own_gains, lengths), minlength=size), dtype=np.float64
+        )
         return candidates, covered[candidates], own[candidates]
 
     def _overlap(self, query: Query) -> dict[int, tuple[float, float]]:
