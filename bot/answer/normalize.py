@@ -302,7 +302,7 @@ class Normalizer:
         self._filler_re = _phrase_pattern(fillers)
         #: the first words of the variants and of the filler phrases: a phrase matches only
         #: where its first word is a whole word of the text
-        self._synonym_first = frozenset(key.split()[0] for key in self._canonical)
+        self._synonym_first = frozenset(key.split()[0] for key in self._canonical if key)
         self._filler_first = frozenset(f.split()[0] for f in fillers if f)
 
     @staticmethod

@@ -27,5 +27,3 @@ def custom_ids(message: dict[str, Any]) -> list[str]:
         for c in row["components"]
         if "custom_id" in c
     ]
-
-
