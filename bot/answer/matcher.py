@@ -678,15 +678,20 @@ class Matcher:
             missing = floor
             unnamed = 0
             for weight, credits, asks, name in terms:
-                best = said = 0.0
-                for t, credit in credits:
-                    if t in bag:
-                        if credit > best:
-                            best = credit
-                    elif t in answer and credit * ANSWER_CREDIT > best:
-                        best = credit * ANSWER_CREDIT
-                    if asks and credit > said and t in words:
-                        said = credit
+                if len(credits) == 1:  # most words: one form, no family to weigh
+                    t, credit = credits[0]
+                    best = credit if t in bag else credit * ANSWER_CREDIT if t in answer else 0.0
+                    said = credit if asks and t in words else 0.0
+                else:
+                    best = said = 0.0
+                    for t, credit in credits:
+                        if t in bag:
+                            if credit > best:
+                                best = credit
+                        elif t in answer and credit * ANSWER_CREDIT > best:
+                            best = credit * ANSWER_CREDIT
+                        if asks and credit > said and t in words:
+                            said = credit
                 covered += weight * best
                 if best == 0.0:
                     if weight > missing:
@@ -821,10 +826,11 @@ class Matcher:
         lengths = [len(posting) for posting in indices]
         # (bincount with weights gives float64; asarray only tells the type checker)
         covered = np.asarray(
-            np.bincount(flat, np.repeat(gains, lengths), minlength=size), dtype=np.float64
+            np.bincount(flat, np.array(gains).repeat(lengths), minlength=size), dtype=np.float64
         )
         own = np.asarray(
-            np.bincount(flat, np.repeat(own_gains, lengths), minlength=size), dtype=np.float64
+            np.bincount(flat, np.array(own_gains).repeat(lengths), minlength=size),
+            dtype=np.float64,
         )
         return candidates, covered[candidates], own[candidates]
 
