@@ -142,16 +142,25 @@ def reports_a_find(text: str, *, basic: str | None = None) -> bool:
 def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
     """The English patterns; `basic`: `Normalizer.basic(text)`, when the caller has it."""
     basic = Normalizer.basic(text) if basic is None else basic
+    # every pattern below holds its situation as a whole word or phrase: a message without
+    # any (most questions) is no find, without the thing-first scans of a long message
+    lying, found, handling = (bool(word.search(basic)) for word in _SITUATIONS)
+    if not (lying or found or handling):
+        return False
     personal = bool(_PERSONAL_RE.search(basic))
     if _STATISTICS.search(basic) and not personal:
         return False
-    if _object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic):
+    if lying and (_object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic)):
         return True
-    if _object_of(_FOUND_THING, basic, verb=True) or _object_of(_THING_FOUND, basic):
+    if found and (_object_of(_FOUND_THING, basic, verb=True) or _object_of(_THING_FOUND, basic)):
         return personal or bool(_THIRD_PERSON_RE.search(basic))
-    if _object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic):
+    if handling and (_object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic)):
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False
+
+
+#: the situations alone, as whole words, as every pattern above requires them
+_SITUATIONS = tuple(re.compile(rf"\b(?:{words})\b") for words in (_LYING, _FOUND, _HANDLING))
 
 
 # -- Khmer ---------------------------------------------------------------------------------------
