@@ -79,14 +79,14 @@ class Target:
 
 #: The engine's figures before the speed work of issue 14 (main at d1faef8), measured with
 #: this benchmark on 2026-12-02 on the 2 shared cores the README's figures come from (median
-#: of two runs), printed beside each run's own: the machine is noisy, so compare ratios.
+#: of its runs that day), printed beside each run's own: the machine is noisy, so compare ratios.
 BEFORE = {
-    "bundled: median per question": 0.46,
+    "bundled: median per question": 0.47,
     "bundled: index build": 400.0,
-    "worst case: p99 per question (engine)": 12.6,
-    "100,000 phrasings: median per question": 0.0,
-    "100,000 phrasings: index build": 8700.0,
-    "100,000 phrasings: index memory": 0.0,
+    "worst case: p99 per question (engine)": 12.9,
+    "100,000 phrasings: median per question": 1.72,
+    "100,000 phrasings: index build": 9500.0,
+    "100,000 phrasings: index memory": 288.0,
 }
 
 
