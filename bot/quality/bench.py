@@ -78,15 +78,16 @@ class Target:
 
 
 #: The engine's figures before the speed work of issue 14 (main at d1faef8), measured with
-#: this benchmark on 2026-12-02 on the 2 shared cores the README's figures come from (median
-#: of its runs that day), printed beside each run's own: the machine is noisy, so compare ratios.
+#: this benchmark on 2026-12-02 on the 2 shared cores the README's figures come from (timings:
+#: its runs when the machine was quiet; memory: resident growth over the build), printed
+#: beside each run's own. The machine is shared and noisy: compare ratios, rerun when in doubt.
 BEFORE = {
     "bundled: median per question": 0.47,
     "bundled: index build": 400.0,
     "worst case: p99 per question (engine)": 12.9,
     "100,000 phrasings: median per question": 1.72,
-    "100,000 phrasings: index build": 9500.0,
-    "100,000 phrasings: index memory": 288.0,
+    "100,000 phrasings: index build": 9800.0,
+    "100,000 phrasings: index memory": 272.0,
 }
 
 
