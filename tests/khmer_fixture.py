@@ -37,7 +37,9 @@ def block_yaml(block: dict[str, Any], indent: str = "  ") -> str:
     return "".join(f"{indent}{line}\n" for line in text.splitlines())
 
 
-def write_khmer_knowledge(target: Path, blocks: dict[str, dict[str, Any]] | None = None) -> Path:
+def write_khmer_knowledge(
+    target: Path, blocks: dict[str, dict[str, Any]] | None = None
+) -> Path:
     """A copy of knowledge/ under `target` with `blocks` (default: the fixture's) added to
     their entries, each right after the entry's `- id:` line. Returns the new folder."""
     blocks = km_blocks() if blocks is None else blocks

@@ -327,7 +327,9 @@ class Answerer:
         words = rest.split()
         names_now = self.matcher.names(rest)
         if names_now and len(words) <= 4 and (opener or len(words) <= 2):
-            kind = next(k for k in ("person", "country", "other") if self.matcher.names(rest, k))
+            kind = next(
+                k for k in ("person", "country", "other") if self.matcher.names(rest, k)
+            )
             old = list(dict.fromkeys(self.matcher.names(before, kind)))
             if old:
                 swapped = before
@@ -573,7 +575,7 @@ class Answerer:
         return list(distinct.values())
 
     def _unknown_country(self, reply: Reply) -> Reply | None:
-        """ "Is Narnia in the CCM?": the status of a country the table does not hold gets the
+        """"Is Narnia in the CCM?": the status of a country the table does not hold gets the
         entry that says what the table covers (there is no sourced status for others), not a
         guess and not another country's answer."""
         coverage = self.kb.get(COVERAGE_ID)

@@ -35,7 +35,8 @@ MIN_OTHER_LETTERS = 2
 #: Khmer that carries a question's grammar, whatever the length of the English terms in it:
 #: "តើ Convention on Cluster Munitions ជាអ្វី" is a Khmer question
 _KHMER_ASKS = re.compile(
-    "តើ|អ្វី|នរណា|អ្នកណា|ពេលណា|ប៉ុន្មាន|ហេតុអ្វី|ហេតុអី|ដូចម្តេច|ដូចម្ដេច|យ៉ាងម៉េច|ឬទេ|មែនទេ|ហើយឬនៅ|មានន័យ"
+    "តើ|អ្វី|នរណា|អ្នកណា|ពេលណា|ប៉ុន្មាន|ហេតុអ្វី|ហេតុអី|ដូចម្តេច|ដូចម្ដេច|យ៉ាងម៉េច|ឬទេ|មែនទេ"
+    "|ហើយឬនៅ|មានន័យ"
 )
 
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
@@ -201,7 +202,7 @@ def _latin_is_foreign(text: str) -> bool:
 
 
 def detect_language(text: str) -> Language:
-    """ "km", "en" or "other" for a message (see the module docstring).
+    """"km", "en" or "other" for a message (see the module docstring).
 
     >>> detect_language("ហ៊ុន សែន ជានរណា?"), detect_language("UXO ជាអ្វី?")
     ('km', 'km')

@@ -296,7 +296,9 @@ class Matcher:
             if entry_id in self._entry_index
         }
         #: names a question can be about (see bot/answer/names.py)
-        self._names: set[int] = {self._token_id(w) for w in names_in(curated.values(), normalizer)}
+        self._names: set[int] = {
+            self._token_id(w) for w in names_in(curated.values(), normalizer)
+        }
         self._names |= {t for word, t in self._vocab.items() if is_country(word)}
         #: which names are people and which countries, for follow-ups ("who is he?")
         self._people: set[int] = {
@@ -750,10 +752,7 @@ class Matcher:
             edge = np.partition(f1, len(f1) - SHORTLIST)[len(f1) - SHORTLIST]
             top = f1 >= edge
             candidates, recall, precision, f1 = (
-                candidates[top],
-                recall[top],
-                precision[top],
-                f1[top],
+                candidates[top], recall[top], precision[top], f1[top]
             )
         order = np.lexsort((-candidates, -f1))[:SHORTLIST]
         return list(
@@ -784,7 +783,9 @@ class Matcher:
             if not credits:
                 continue
             postings = sum(self._posting_sizes.get(t, 0) for t in credits)
-            if postings > self._common_limit or all(self._stems[t] in STOPWORDS for t in credits):
+            if postings > self._common_limit or all(
+                self._stems[t] in STOPWORDS for t in credits
+            ):
                 cheap.append(i)
             else:
                 selective.append(i)
@@ -960,7 +961,6 @@ class Matcher:
         """The same name, or a country and its people ("germany", "german government")."""
         x, y = self._stems[a], self._stems[b]
         return a == b or (len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5])
-
     def _in_family_terms(self, query: Query, entry: int) -> bool:
         """False when the entry belongs to a family (entries generated from one table) and
         the question uses none of the content words the family's phrasings share, or a

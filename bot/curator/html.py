@@ -175,7 +175,7 @@ def _daily_table(report: Report) -> str:
         '<div class="scroll"><table class="daily"><thead><tr><th>day</th>'
         '<th class="n">answered</th><th class="n">not answered</th>'
         '<th class="n" title="share of questions answered">%</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody>"
+        f'<tbody>{"".join(rows)}</tbody>'
         f"<tfoot><tr>{_td('all days')}{_td(answered, True)}{_td(not_answered, True)}"
         f"{_td(share, True)}</tr></tfoot></table></div>"
     )

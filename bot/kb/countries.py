@@ -556,7 +556,9 @@ def coverage_entry(rows: Sequence[CountryRow], settings: TableSettings) -> Entry
     if not settings.coverage_sources:
         return None
     counts = status_counts(rows)
-    covered = f"every State Party ({counts['state-party']}) and signatory ({counts['signatory']})"
+    covered = (
+        f"every State Party ({counts['state-party']}) and signatory ({counts['signatory']})"
+    )
     if counts["withdrawn"]:
         covered += f", the {counts['withdrawn']} that withdrew"
     if counts["non-signatory"]:

@@ -53,7 +53,6 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 @dataclass(frozen=True)
 class Finding:
     """One problem the linter found, located by file, entry and field."""
-
     severity: Severity
     file: str
     entry: str
@@ -70,7 +69,6 @@ class Finding:
 @dataclass(frozen=True)
 class SelfRetrieval:
     """How many phrasings find their own entry first (English, and Khmer in the Khmer index)."""
-
     phrasings: int
     retrieved: int
     km_phrasings: int = 0

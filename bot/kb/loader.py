@@ -339,7 +339,8 @@ def _load_countries(
             message = f"no curated entry has the id {row.entry!r}"
             row_issue(row_lines[index], labels[index], "entry", message)
     generated = [
-        (entry, label, row_lines[index]) for index, entry in generate_entries(rows, settings, today)
+        (entry, label, row_lines[index])
+        for index, entry in generate_entries(rows, settings, today)
     ]
     coverage = coverage_entry(rows, settings)
     if coverage is not None:

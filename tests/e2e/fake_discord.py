@@ -384,7 +384,9 @@ class FakeDiscord:
             "system_channel_id": None,
         }
 
-    async def dispatch(self, event: str, data: dict[str, Any], *, shard: int | None = None) -> None:
+    async def dispatch(
+        self, event: str, data: dict[str, Any], *, shard: int | None = None
+    ) -> None:
         """Send an event on the connection of `shard`, by default the shard of the event's
         guild (the last connection for events without one)."""
         if shard is None and data.get("guild_id") is not None and self._shard_ws:

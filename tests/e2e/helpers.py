@@ -27,3 +27,5 @@ def custom_ids(message: dict[str, Any]) -> list[str]:
         for c in row["components"]
         if "custom_id" in c
     ]
+
+

@@ -115,7 +115,9 @@ def test_chat_reads_piped_lines_and_picks_suggestions(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("BOT_DB_PATH", str(tmp_path / "bot.sqlite3"))
-    monkeypatch.setattr(sys, "stdin", io.StringIO("what is the ccm?\n1\ntopics\n1\n1\nquit\n"))
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO("what is the ccm?\n1\ntopics\n1\n1\nquit\n")
+    )
     out = io.StringIO()
     assert main(["chat"], stdout=out) == 0
     text = out.getvalue()

@@ -69,7 +69,9 @@ class AnswerButton(
         lang: str = "en",
     ) -> None:
         suffix = ":km" if lang == "km" else ""
-        super().__init__(make_button(f"faq:answer:{entry_id}{suffix}", text, style=style, row=row))
+        super().__init__(
+            make_button(f"faq:answer:{entry_id}{suffix}", text, style=style, row=row)
+        )
         self.entry_id = entry_id
         self.lang = "km" if lang == "km" else "en"
 

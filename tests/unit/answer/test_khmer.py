@@ -92,7 +92,7 @@ def test_khmer_questions_with_english_terms(km_answerer: Answerer) -> None:
 def test_english_terms_the_english_engine_is_unsure_of_are_not_guessed(
     km_answerer: Answerer,
 ) -> None:
-    """ "What is DPICM?": the Khmer index alone would answer the US decision (its alternates
+    """"What is DPICM?": the Khmer index alone would answer the US decision (its alternates
     say DPICM); the English engine ranks the glossary entry first, so the bot asks."""
     reply = km_answerer.ask("DPICM ជាអ្វី")
     assert reply.status == "clarify" and reply.lang == "km"

@@ -20,10 +20,8 @@ from tests.unit.discord_app.test_render import within_component_limits, within_l
 def _whole_syllables(text: str) -> bool:
     """No mark without its letter and no dangling subscript before the ellipsis."""
     body = text.removesuffix("…")
-    return (
-        bool(body)
-        and body[-1] != "\u17d2"
-        and (len(text) == len(body) or unicodedata.category(text[len(body)]) not in ("Mn", "Mc"))
+    return bool(body) and body[-1] != "\u17d2" and (
+        len(text) == len(body) or unicodedata.category(text[len(body)]) not in ("Mn", "Mc")
     )
 
 
@@ -108,7 +106,9 @@ async def test_khmer_clarify_and_decline_embeds(km_answerer: Answerer) -> None:
     assert all(s.question in (embed.description or "") for s in reply.suggestions)
     view = SuggestionView(reply)
     within_component_limits(view)
-    assert all((getattr(i, "custom_id", "") or "").endswith(":km") for i in view.children)
+    assert all(
+        (getattr(i, "custom_id", "") or "").endswith(":km") for i in view.children
+    )
 
 
 async def test_other_languages_get_the_notice_with_the_topics(answerer: Answerer) -> None:
