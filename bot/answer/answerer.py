@@ -28,6 +28,7 @@ that probability there.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -211,6 +212,41 @@ def reading_window(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
     return kept.strip()
 
 
+class _Memo:
+    """What the reading of one message has worked out so far, so that nothing is worked out
+    twice: a long message reads a sentence alone, then again with the one before it (to
+    see whether it completes it), and chatty messages repeat themselves. Every entry is a
+    pure function of its text (and of `answer_at`, fixed for the memo), so a remembered one
+    is the one a new reading would give. It lives for one `_parts` call: the answerer itself
+    keeps no state and stays thread-safe. (Not `_Reading`: that is a Khmer message's
+    glossary reading.)"""
+
+    __slots__ = ("_answer_at", "_answerer", "_decided", "_normalized")
+
+    def __init__(self, answerer: Answerer, answer_at: float | None = None) -> None:
+        self._answerer = answerer
+        self._answer_at = answer_at
+        self._normalized: dict[str, str] = {}
+        self._decided: dict[str, tuple[Reply, Query | None]] = {}
+
+    def normalize(self, text: str) -> str:
+        """`Normalizer.__call__`, remembered."""
+        normalized = self._normalized.get(text)
+        if normalized is None:
+            normalized = self._normalized[text] = self._answerer.normalizer(text)
+        return normalized
+
+    def decide(self, text: str) -> tuple[Reply, Query | None]:
+        """`Answerer._decide`, remembered, with the query its match read (None: empty)."""
+        decided = self._decided.get(text)
+        if decided is None:
+            normalized = self.normalize(text)
+            match = self._answerer.match(text, normalized=normalized) if normalized else None
+            reply = self._answerer._decide(text, self._answer_at, match)
+            decided = self._decided[text] = (reply, match.query if match else None)
+        return decided
+
+
 class Answerer:
     """Engine entry point: `answerer.ask(text) -> Reply`. Immutable and thread-safe."""
 
@@ -253,12 +289,13 @@ class Answerer:
                 if reply.answered:
                     return reply.model_copy(update={"question": text})
         window = reading_window(text)
-        if not self.normalizer(window):
+        basic = Normalizer.basic(window)  # once, for every check that reads the message
+        if self.normalizer.is_empty(window, basic=basic):
             return Reply(question=text, status="declined", confidence=0.0, reason="empty")
         lang = detect_language(window)
-        if reports_a_find(window):
+        if reports_a_find(window, basic=basic):
             return self._safety_reply(text, "km" if lang == "km" else "en")
-        if tries_to_instruct(window):
+        if tries_to_instruct(window, basic=basic):
             return Reply(
                 question=text,
                 status="declined",
@@ -273,7 +310,7 @@ class Answerer:
                 confidence=0.0,
                 reason="other-language",
                 lang="other",
-                normalized=self.normalizer(window),
+                normalized=self.normalizer.after_basic(basic),
             )
         if lang == "km":
             return self._khmer(text, window)
@@ -323,7 +360,11 @@ class Answerer:
         "what did hun sen ask nato" -> "who is hun sen"; "and when?" -> the previous question
         with "when" added.
         """
-        before, now = self.normalizer(previous), self.normalizer(text)
+        return self._follow_up(previous, text, self.normalizer)
+
+    def _follow_up(self, previous: str, text: str, normalize: Callable[[str], str]) -> str | None:
+        """`follow_up`, normalizing through `normalize` (a message's `_Memo` remembers)."""
+        before, now = normalize(previous), normalize(text)
         if not before or not now:
             return None
         opener = _FOLLOW_OPENERS.match(now)
@@ -646,16 +687,29 @@ class Answerer:
             return None
         return reply
 
-    def _parts(self, text: str, answer_at: float | None = None) -> list[Reply]:
-        """Decide each question of the message; small talk and empty parts fold away."""
+    def _parts(
+        self, text: str, answer_at: float | None = None, *, every_part: bool = False
+    ) -> list[Reply]:
+        """Decide each question of the message; small talk and empty parts fold away.
+
+        `answer_at` replaces the gate's answer threshold (see `_english`). `every_part`
+        reads every part even when the first MAX_PARTS are settled: the reference the early
+        stop is tested against (tests/unit/answer/test_answerer.py).
+        """
         segments = self.normalizer.segments(text) or [text]
+        memo = _Memo(self, answer_at)
         replies: list[Reply] = []
         for i, segment in enumerate(segments):
-            reply = self._decide(segment, answer_at)
-            leans = bool(i) and self._leans_on_previous(reply)
-            if i and (leans or self._points_back(segment)):
-                rewritten = self.follow_up(segments[i - 1], segment)
-                merged = self._decide(rewritten or f"{segments[i - 1]} {segment}", answer_at)
+            if not every_part and len(self._distinct(self._content(replies[:-1]))) >= MAX_PARTS:
+                # a part can only change the last reply or add one after it: once the
+                # replies before the last hold MAX_PARTS parts, the rest of a long message
+                # cannot change what is answered (a chatty message stops costing per sentence)
+                break
+            reply, query = memo.decide(segment)
+            leans = bool(i) and self._leans_on_previous(reply, query)
+            if i and (leans or self._points_back(segment, memo.normalize)):
+                rewritten = self._follow_up(segments[i - 1], segment, memo.normalize)
+                merged, _ = memo.decide(rewritten or f"{segments[i - 1]} {segment}")
                 if rewritten and merged.answered:
                     replies.append(merged.model_copy(update={"question": segment}))
                     continue
@@ -665,16 +719,24 @@ class Answerer:
                     continue
             replies.append(reply)
         if len(replies) > 1:
-            content = [r for r in replies if not self._small_talk(r) and r.reason != "empty"]
-            replies = content or replies[:1]
+            replies = self._content(replies) or replies[:1]
+        out = self._distinct(replies)[:MAX_PARTS]
+        if len(out) > 1 and not any(r.answered for r in out):
+            return [memo.decide(text)[0]]  # nothing answered part by part: read it whole
+        return out
+
+    def _content(self, replies: list[Reply]) -> list[Reply]:
+        """The replies that are questions of their own: small talk and empty parts fold away."""
+        return [r for r in replies if not self._small_talk(r) and r.reason != "empty"]
+
+    @staticmethod
+    def _distinct(replies: list[Reply]) -> list[Reply]:
+        """One reply per answered entry (the first), every unanswered reply, in order."""
         distinct: dict[str, Reply] = {}
         for reply in replies:
             key = reply.entry.id if reply.answered and reply.entry else f"?{len(distinct)}"
             distinct.setdefault(key, reply)
-        out = list(distinct.values())[:MAX_PARTS]
-        if len(out) > 1 and not any(r.answered for r in out):
-            return [self._decide(text, answer_at)]  # nothing answered part by part: read it whole
-        return out
+        return list(distinct.values())
 
     def _unknown_country(self, reply: Reply) -> Reply | None:
         """"Is Narnia in the CCM?": the status of a country the table does not hold gets the
@@ -703,19 +765,21 @@ class Answerer:
             top is not None and top.kind == "about"
         )
 
-    def _points_back(self, segment: str) -> bool:
+    def _points_back(self, segment: str, normalize: Callable[[str], str]) -> bool:
         """A part that refers to the one before ("what was its reasoning", "and laos?")."""
-        words = self.normalizer(segment).split()
+        words = normalize(segment).split()
         return bool(words) and (
             bool(_FOLLOW_OPENERS.match(" ".join(words)))
             or (bool(_POINTERS & set(words)) and not self.matcher.names(" ".join(words)))
         )
 
-    def _leans_on_previous(self, reply: Reply) -> bool:
-        """A part with nothing of its own to match ("who made them", "and when?")."""
+    def _leans_on_previous(self, reply: Reply, query: Query | None = None) -> bool:
+        """A part with nothing of its own to match ("who made them", "and when?"). `query`:
+        the part's query as its match read it (the same as reading it again)."""
         if reply.reason == "empty":
             return True
-        query = self.matcher.parse(self.matcher.respell(reply.normalized))
+        if query is None:
+            query = self.matcher.parse(self.matcher.respell(reply.normalized))
         return not query.informative or (
             reply.entry is not None and reply.entry.kind == "about" and len(query.tokens) <= 4
         )
@@ -740,9 +804,11 @@ class Answerer:
                 break
         return tuple(out)
 
-    def match(self, text: str) -> Match | None:
-        """What the matcher and the gate make of one question (None: nothing to match)."""
-        normalized = self.normalizer(text)
+    def match(self, text: str, *, normalized: str | None = None) -> Match | None:
+        """What the matcher and the gate make of one question (None: nothing to match).
+        `normalized`: the text's normalization, when the caller has it already."""
+        if normalized is None:
+            normalized = self.normalizer(text)
         if not normalized:
             return None
         query, candidates = self.matcher.search(normalized, limit=6)
@@ -781,8 +847,16 @@ class Answerer:
             rule = "keywords-only"  # "ccm cambodia uxo 344": names things, asks nothing
         return Match(normalized, query, candidates, found, probability, rule)
 
-    def _decide(self, text: str, answer_at: float | None = None) -> Reply:
-        match = self.match(text)
+    def _decide(
+        self,
+        text: str,
+        answer_at: float | None = None,
+        match: Match | Literal[False] | None = False,
+    ) -> Reply:
+        """Answer, ask back or decline one question; `answer_at` replaces the gate's answer
+        threshold; `match`: the question's `match`, when known."""
+        if match is False:
+            match = self.match(text)
         if match is None:
             return Reply(question=text, status="declined", confidence=0.0, reason="empty")
         if not match.candidates:

@@ -6,6 +6,8 @@ the matcher multiplies their inverse document frequency by STOPWORD_WEIGHT.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 STOPWORD_WEIGHT = 0.15
 
 _SUFFIXES = (
@@ -19,8 +21,12 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
     """A deliberately light suffix stemmer: plural, past and -ing forms meet their base.
+
+    Cached (bounded): a question's words are mostly words seen before, and a long message
+    has its words stemmed by every reading of every part.
 
     Heavier stemmers (Porter) merge words we need apart (e.g. "us" the country, "used"), and
     typos are handled by fuzzy correction, not by the stemmer. Digits and non-Latin words pass

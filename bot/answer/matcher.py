@@ -246,6 +246,9 @@ def _whose_words(attributed_to: str | None, question: str) -> str:
     return question
 
 
+_EMPTY = np.zeros(0, dtype=np.intp)
+
+
 class Matcher:
     """An immutable index over every phrasing (question, alternates, keywords) of every entry.
 
@@ -390,6 +393,8 @@ class Matcher:
         self._posting_arrays: dict[int, npt.NDArray[np.intp]] = {
             t: np.asarray(indices, dtype=np.intp) for t, indices in self._postings.items()
         }
+        self._sorted_content = [" ".join(sorted(p.content.split())) for p in self._phrasings]
+        self._posting_sizes: dict[int, int] = {t: len(p) for t, p in self._postings.items()}
         self._phrasing_weights = np.array([p.weight for p in self._phrasings], dtype=np.float64)
         self._surface_list = list(dict.fromkeys([*self._surface, *normalizer.variant_words]))
         self._corrections: dict[str, str | None] = {}
@@ -597,35 +602,45 @@ class Matcher:
             shortlist = self._shortlist_arrays(query)
         if not shortlist:
             return query, []
-        chars = process.extract(
-            query.content,
-            {i: self._phrasings[i].content for _, i, _, _ in shortlist},
-            scorer=fuzz.token_sort_ratio,
-            limit=None,
-        )
-        char_by_index = {key: score / 100.0 for _, score, key in chars}
+        if exhaustive or reference:
+            chars = process.extract(
+                query.content,
+                {i: self._phrasings[i].content for _, i, _, _ in shortlist},
+                scorer=fuzz.token_sort_ratio,
+                limit=None,
+            )
+            char_by_index = {key: score / 100.0 for _, score, key in chars}
+        else:
+            # token_sort_ratio is the ratio of the words sorted: the phrasings' are sorted once,
+            # at load, and one call scores the whole shortlist
+            scores = process.cdist(
+                [" ".join(sorted(query.content.split()))],
+                [self._sorted_content[i] for _, i, _, _ in shortlist],
+                scorer=fuzz.ratio,
+                dtype=np.float64,
+            )[0].tolist()
+            char_by_index = {
+                i: score / 100.0 for (_, i, _, _), score in zip(shortlist, scores, strict=True)
+            }
 
+        entries = list(dict.fromkeys(self._phrasings[i].entry for _, i, _, _ in shortlist))
+        signals = (
+            self._entry_signals_reference(query, entries)
+            if exhaustive or reference
+            else self._entry_signals(query, entries)
+        )
         coverage: dict[int, float] = {}
         uncovered: dict[int, float] = {}
         in_answer: dict[int, float] = {}
         penalty: dict[int, float] = {}
-        name_terms = self._name_terms(query)
-        signals = _EntrySignals(query, self._stems)
+        for e, (cov, unc, found, pen) in zip(entries, signals, strict=True):
+            coverage[e], uncovered[e], in_answer[e], penalty[e] = cov, unc, found, pen
         #: per entry: its best phrasing so far as (score capped at 1, f1, index, recall,
         #: precision, char); a Candidate is made only for the entries returned
         best: dict[int, tuple[float, float, int, float, float, float]] = {}
         for f1, index, recall, precision in shortlist:
             phrasing = self._phrasings[index]
             e = phrasing.entry
-            if e not in coverage:
-                coverage[e], uncovered[e] = signals.coverage(
-                    self._entry_bag[e], self._answer_bag[e]
-                )
-                in_answer[e] = signals.in_answer(self._answer_words[e])
-                missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
-                penalty[e] = MISSING_NAME_FACTOR**missing
-                if not self._in_family_terms(query, e):
-                    penalty[e] *= OFF_FAMILY_FACTOR
             char = char_by_index.get(index, 0.0)
             if phrasing.normalized == query.text:
                 score = 1.0
@@ -654,6 +669,104 @@ class Matcher:
             )
             for e, (score, f1, index, recall, precision, char) in ranked[:limit]
         ]
+
+    def _entry_signals_reference(
+        self, query: Query, entries: list[int]
+    ) -> list[tuple[float, float, float, float]]:
+        """Per entry: (coverage, uncovered, in_answer, penalty), one entry at a time in
+        Python: the reference `_entry_signals` is tested against."""
+        name_terms = self._name_terms(query)
+        signals = _EntrySignals(query, self._stems)
+        out: list[tuple[float, float, float, float]] = []
+        for e in entries:
+            coverage, uncovered = signals.coverage(self._entry_bag[e], self._answer_bag[e])
+            in_answer = signals.in_answer(self._answer_words[e])
+            missing = sum(1 for credits in name_terms if not self._mentions(e, credits))
+            penalty = MISSING_NAME_FACTOR**missing
+            if not self._in_family_terms(query, e):
+                penalty *= OFF_FAMILY_FACTOR
+            out.append((coverage, uncovered, in_answer, penalty))
+        return out
+
+    def _entry_signals(
+        self, query: Query, entries: list[int]
+    ) -> list[tuple[float, float, float, float]]:
+        """`_entry_signals_reference` in one pass over the question's terms per entry, with
+        what does not depend on the entry worked out once: the same products, sums in the
+        same order and maxima, so the same values to the last bit.
+
+        Measured on the gold set's shortlists (2026-12-02): 0.036 ms a question against the
+        reference's 0.065. Arrays over (entry, word) keys took 0.080 ms and a word-by-word
+        pass over set intersections 0.052: at a few dozen entries, numpy's cost per call and
+        a set per word outweigh the work.
+        """
+        stems, names = self._stems, self._names
+        terms = [
+            (
+                weight,
+                tuple(credits.items()),
+                # the answer-text signal leaves out terms that are function words alone
+                not (credits and all(stems[t] in STOPWORDS for t in credits)),
+                any(t in names for t in credits),
+            )
+            for weight, credits in query.terms
+        ]
+        total = 0.0
+        for weight, _, asks, _ in terms:
+            if asks:
+                total += weight
+        # a word no entry has adds nothing to the sums (x + 0.0 is x): it only sets a floor
+        # to the heaviest word missing, the same for every entry
+        floor = max((w for w, credits, _, _ in terms if not credits), default=0.0)
+        terms = [term for term in terms if term[1]]
+        factors = [MISSING_NAME_FACTOR**k for k in range(len(terms) + 1)]
+        #: per family (its entries share one vocabulary): does the question use it?
+        in_family: dict[tuple[frozenset[int], frozenset[str]], bool] = {}
+        out: list[tuple[float, float, float, float]] = []
+        for e in entries:
+            bag, answer, words = self._entry_bag[e], self._answer_bag[e], self._answer_words[e]
+            covered = found = 0.0
+            missing = floor
+            unnamed = 0
+            for weight, credits, asks, name in terms:
+                if len(credits) == 1:  # most words: one form, no family to weigh
+                    t, credit = credits[0]
+                    best = credit if t in bag else credit * ANSWER_CREDIT if t in answer else 0.0
+                    said = credit if asks and t in words else 0.0
+                else:
+                    best = said = 0.0
+                    for t, credit in credits:
+                        if t in bag:
+                            if credit > best:
+                                best = credit
+                        elif t in answer and credit * ANSWER_CREDIT > best:
+                            best = credit * ANSWER_CREDIT
+                        if asks and credit > said and t in words:
+                            said = credit
+                covered += weight * best
+                if best == 0.0:
+                    if weight > missing:
+                        missing = weight
+                    unnamed += name  # a name the entry never mentions
+                if asks:
+                    found += weight * said
+            penalty = factors[unnamed]
+            family = self._family_words[e]
+            if family is not None:
+                ok = in_family.get(family)
+                if ok is None:
+                    ok = in_family[family] = self._in_family_terms(query, e)
+                if not ok:
+                    penalty *= OFF_FAMILY_FACTOR
+            out.append(
+                (
+                    covered / query.weight,
+                    missing / query.weight,
+                    found / total if total else 0.0,
+                    penalty,
+                )
+            )
+        return out
 
     def _shortlist(
         self, query: Query, overlap: dict[int, tuple[float, float]]
@@ -713,44 +826,62 @@ class Matcher:
         same bounded pool `_overlap` takes.
         """
         size = len(self._phrasings)
-        covered = np.zeros(size)
-        own = np.zeros(size)
-        found = np.zeros(size, dtype=bool)
         selective: list[int] = []
         cheap: list[int] = []
         for i, (_, credits) in enumerate(query.terms):
             if not credits:
                 continue
-            postings = sum(len(self._postings.get(t, ())) for t in credits)
+            postings = sum(self._posting_sizes.get(t, 0) for t in credits)
             if postings > self._common_limit or all(
                 self._stems[t] in STOPWORDS for t in credits
             ):
                 cheap.append(i)
             else:
                 selective.append(i)
-        empty = np.zeros(0, dtype=np.intp)
-        finds = set(selective)
-        for i in selective + cheap:  # selective first: the order `_overlap` sums in
+        # every (phrasing, gain) a word brings, selective words first and each in the
+        # question's order: `bincount` then adds them up phrasing by phrasing in that very
+        # order (it sums sequentially), as a `+=` per word would, in one pass
+        indices: list[npt.NDArray[np.intp]] = []
+        gains: list[float] = []
+        own_gains: list[float] = []
+        found_by: list[npt.NDArray[np.intp]] = []
+        for k, i in enumerate(selective + cheap):
             weight, credits = query.terms[i]
             ranked = sorted(credits.items(), key=lambda kv: -kv[1])
             taken = np.zeros(size, dtype=bool) if len(ranked) > 1 else None
             for t, credit in ranked:
-                indices = self._posting_arrays.get(t, empty)
-                if taken is not None:
-                    indices = indices[~taken[indices]]
-                    taken[indices] = True
-                covered[indices] += weight * credit
-                own[indices] += self._weights[t] * credit
-                if i in finds:
-                    found[indices] = True
+                posting = self._posting_arrays.get(t, _EMPTY)
+                if taken is not None:  # a phrasing counts a word once, at its best credit
+                    posting = posting[~taken[posting]]
+                    taken[posting] = True
+                indices.append(posting)
+                gains.append(weight * credit)
+                own_gains.append(self._weights[t] * credit)
+                if k < len(selective):
+                    found_by.append(posting)
+        found = np.zeros(size, dtype=bool)
+        if found_by:
+            found[np.concatenate(found_by)] = True
         if cheap and not found.any():
             # only common words: candidates from the least common of them, bounded
             words = dict.fromkeys(t for i in cheap for t in query.terms[i][1])
-            for t in sorted(words, key=lambda t: len(self._postings.get(t, ()))):
-                found[self._posting_arrays.get(t, empty)[:MIN_POOL]] = True
+            for t in sorted(words, key=lambda t: self._posting_sizes.get(t, 0)):
+                found[self._posting_arrays.get(t, _EMPTY)[:MIN_POOL]] = True
                 if np.count_nonzero(found) >= MIN_POOL:
                     break
         candidates = np.flatnonzero(found)
+        if not indices or not len(candidates):
+            return candidates, np.zeros(len(candidates)), np.zeros(len(candidates))
+        flat = np.concatenate(indices)
+        lengths = [len(posting) for posting in indices]
+        # (bincount with weights gives float64; asarray only tells the type checker)
+        covered = np.asarray(
+            np.bincount(flat, np.array(gains).repeat(lengths), minlength=size), dtype=np.float64
+        )
+        own = np.asarray(
+            np.bincount(flat, np.array(own_gains).repeat(lengths), minlength=size),
+            dtype=np.float64,
+        )
         return candidates, covered[candidates], own[candidates]
 
     def _overlap(self, query: Query) -> dict[int, tuple[float, float]]:

@@ -214,20 +214,39 @@ def fold_unicode(text: str) -> str:
 
 
 def strip_discord_markup(text: str) -> str:
-    """Remove mentions, custom emoji, links and markdown, keeping the words people wrote."""
-    text = _DISCORD_MARKUP.sub(" ", text)
-    text = _MASKED_LINK.sub(r"\1", text)
-    text = _URL.sub(" ", text)
-    text = _CODE_FENCE.sub(" ", text)
-    text = _QUOTE_MARK.sub("", text)
-    text = _HEADING.sub("", text)
-    return _MARKDOWN.sub(" ", text)
+    """Remove mentions, custom emoji, links and markdown, keeping the words people wrote.
+
+    Each pattern runs only when a character it cannot match without is in the text: most
+    messages have no markup, and a pass that cannot match leaves the text as it is.
+    """
+    if "<" in text or "@" in text:
+        text = _DISCORD_MARKUP.sub(" ", text)
+    if "](" in text:
+        text = _MASKED_LINK.sub(r"\1", text)
+    if "://" in text or "." in text:  # https?:// or www.
+        text = _URL.sub(" ", text)
+    if "```" in text:
+        text = _CODE_FENCE.sub(" ", text)
+    if ">" in text:
+        text = _QUOTE_MARK.sub("", text)
+    if "#" in text:
+        text = _HEADING.sub("", text)
+    if any(mark in text for mark in _MARKDOWN_CHARS):
+        text = _MARKDOWN.sub(" ", text)
+    return text
+
+
+#: a character every match of `_MARKDOWN` has, and of `_THOUSANDS`, `_APOSTROPHE`...
+_MARKDOWN_CHARS = "|*_~`"
+_THOUSANDS_CHARS = ",\u202f\u00a0'"
+_APOSTROPHES = "'’‘`´"
 
 
 def _punctuation_to_space(text: str) -> str:
     """Keep letters, digits and combining marks of every script; everything else is a gap."""
     if text.isascii():  # in ASCII, exactly the letters and digits are of category L or N
-        return _INNER_DOT.sub(" ", text.translate(_ASCII_GAPS))
+        text = text.translate(_ASCII_GAPS)
+        return _INNER_DOT.sub(" ", text) if "." in text else text
     out: list[str] = []
     for char in text:
         category = unicodedata.category(char)
@@ -275,42 +294,74 @@ class Normalizer:
         for target in list(self._canonical.values()):
             self._canonical.setdefault(target, target)
         self._synonym_re = _phrase_pattern(self._canonical)
+        #: a synonym whose canonical term normalizes to nothing could empty a text
+        self._empty_target = any(not target for target in self._canonical.values())
         #: every word that appears in a synonym variant, so typo correction can aim at them
         self.variant_words = frozenset(w for key in self._canonical for w in key.split())
-        self._filler_re = _phrase_pattern(self.basic(f) for f in filler)
+        fillers = [self.basic(f) for f in filler]
+        self._filler_re = _phrase_pattern(fillers)
+        #: the first words of the variants and of the filler phrases: a phrase matches only
+        #: where its first word is a whole word of the text
+        self._synonym_first = frozenset(key.split()[0] for key in self._canonical if key)
+        self._filler_first = frozenset(f.split()[0] for f in fillers if f)
 
     @staticmethod
     def basic(text: str) -> str:
         """Markup, Unicode and punctuation folding, without filler removal or synonyms."""
         text = strip_discord_markup(text)
-        text = _ABBREVIATIONS.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)), text)
+        if "." in text:
+            text = _ABBREVIATIONS.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)), text)
         text = fold_unicode(text)
-        text = _THOUSANDS.sub("", text)
-        text = _NEGATION.sub(
-            lambda m: {"ca": "can", "wo": "will"}.get(m.group(1), m.group(1)) + " not", text
-        )
-        text = _POSSESSIVE.sub("", text)
-        text = _APOSTROPHE.sub("", text)
+        if any(c in text for c in _THOUSANDS_CHARS):
+            text = _THOUSANDS.sub("", text)
+        if "nt" in text or any(f"n{c}t" in text for c in _APOSTROPHES):
+            text = _NEGATION.sub(
+                lambda m: {"ca": "can", "wo": "will"}.get(m.group(1), m.group(1)) + " not", text
+            )
+        if any(c in text for c in _APOSTROPHES):
+            text = _POSSESSIVE.sub("", text)
+            text = _APOSTROPHE.sub("", text)
         text = _punctuation_to_space(text)
         return _SPACES.sub(" ", text).strip()
 
     def drop_filler(self, text: str) -> str:
-        """Remove chat filler ('hey bot', 'quick question'), unless nothing else is left."""
+        """Remove chat filler ('hey bot', 'quick question'), unless nothing else is left.
+
+        A filler phrase starts at a word and its first word is that whole word: a text with
+        none of those words, spaced as `basic` spaces it, is left as it is without a pass.
+        """
         if self._filler_re is None:
+            return text
+        words = text.split()
+        if self._filler_first.isdisjoint(words) and " ".join(words) == text:
             return text
         stripped = _SPACES.sub(" ", self._filler_re.sub(" ", text)).strip()
         return stripped or text
 
     def canonicalize(self, text: str) -> str:
-        """Replace every synonym variant with its canonical term, longest first."""
-        if self._synonym_re is None:
+        """Replace every synonym variant with its canonical term, longest first (no pass
+        when no word of the text starts a variant: then nothing can match)."""
+        if self._synonym_re is None or self._synonym_first.isdisjoint(text.split()):
             return text
         return self._synonym_re.sub(lambda m: self._canonical[m.group(0)], text)
 
     def __call__(self, text: str) -> str:
         """The full pipeline for a user message or a knowledge-base phrasing."""
-        text = self.canonicalize(self.drop_filler(self.basic(text)))
+        return self.after_basic(self.basic(text))
+
+    def after_basic(self, basic: str) -> str:
+        """The pipeline after `basic`: for a caller that has `basic(text)` already."""
+        text = self.canonicalize(self.drop_filler(basic))
         return _REPEATED_WORD.sub(r"\1", text)
+
+    def is_empty(self, text: str, *, basic: str | None = None) -> bool:
+        """`not self(text)`, without the filler and synonym passes when they cannot empty
+        it: filler is never all removed, and a synonym only ever becomes a non-empty term.
+        `basic`: `basic(text)`, when the caller has it already."""
+        basic = self.basic(text) if basic is None else basic
+        if self._empty_target:
+            return not self.after_basic(basic)
+        return not basic
 
     def segments(self, text: str) -> list[str]:
         """Split a message that asks several things ("what is X? and is Y...") into parts."""

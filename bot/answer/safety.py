@@ -152,19 +152,28 @@ def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bo
     return False
 
 
-def reports_a_find(text: str) -> bool:
+def reports_a_find(text: str, *, basic: str | None = None) -> bool:
     """Does this message describe a suspected explosive that someone found or is near?
 
     >>> reports_a_find("my kids found a small metal ball in the field, is it dangerous?")
     True
     >>> reports_a_find("how many mines has Cambodia cleared since 1992?")
     False
+
+    `basic`: `Normalizer.basic(text)`, when the caller has it already (it is not read twice).
     """
-    return _reports_a_find_en(text) or (has_khmer(text) and reports_a_find_km(text))
+    return _reports_a_find_en(text, basic) or (has_khmer(text) and reports_a_find_km(text))
 
 
-def _reports_a_find_en(text: str) -> bool:
-    basic = Normalizer.basic(text)
+def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
+    """The English patterns; `basic`: `Normalizer.basic(text)`, when the caller has it."""
+    basic = Normalizer.basic(text) if basic is None else basic
+    # every pattern below that can say "a find" holds its situation (_LYING, _FOUND or
+    # _HANDLING) as a whole word or phrase: a message without any (most questions) is no
+    # find, without the thing-first scans of a long message
+    lying, found, handling = (bool(word.search(basic)) for word in _SITUATIONS)
+    if not (lying or found or handling):
+        return False
     personal = bool(
         _PERSONAL_RE.search(basic)
         or _CONTRACTED_PERSON.search(text.lower())
@@ -174,18 +183,24 @@ def _reports_a_find_en(text: str) -> bool:
     if _STATISTICS.search(basic) and not personal:
         return False
     someone = personal or bool(_THIRD_PERSON_RE.search(basic))
-    if (_object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic)) and (
+    if (
+        lying
+        and (_object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic))
         # "lying around in cambodia" is a question about the country; "in our field" is a find
-        someone or _NEAR_PEOPLE_RE.search(basic) or _HALF_BURIED_RE.search(basic)
+        and (someone or _NEAR_PEOPLE_RE.search(basic) or _HALF_BURIED_RE.search(basic))
     ):
         return True
     # "i keep seeing '230,516 bombs' on tiktok": seen in the media is not seen on the ground
-    found = _FOUND_FIRMLY if _MEDIA.search(basic) else _FOUND_THING
-    if _object_of(found, basic, verb=True) or _object_of(_THING_FOUND, basic):
+    found_thing = _FOUND_FIRMLY if _MEDIA.search(basic) else _FOUND_THING
+    if found and (_object_of(found_thing, basic, verb=True) or _object_of(_THING_FOUND, basic)):
         return someone
-    if _object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic):
+    if handling and (_object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic)):
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False
+
+
+#: the situations alone, as whole words, as every pattern above requires them
+_SITUATIONS = tuple(re.compile(rf"\b(?:{words})\b") for words in (_LYING, _FOUND, _HANDLING))
 
 
 # -- Khmer ---------------------------------------------------------------------------------------

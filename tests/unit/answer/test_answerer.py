@@ -140,3 +140,22 @@ def test_any_text_gives_a_valid_reply(answerer: Answerer, text: str) -> None:
     assert 0.0 <= reply.confidence <= 1.0
     assert len(reply.suggestions) <= 3
     assert reply.answered == (reply.entry is not None and reply.status == "answered")
+
+
+def test_a_long_message_stops_being_read_once_its_parts_are_settled(answerer: Answerer) -> None:
+    """Reading stops once the first three parts can no longer change: every labelled
+    question, and long chatty messages asking three questions twice over, get the parts
+    that reading every sentence gives (failures name the question's key, never its text)."""
+    from bot.answer.answerer import reading_window
+    from bot.quality.bench import worst_case_questions
+    from tests.snapshots.replies import questions
+
+    chatty = worst_case_questions(answerer.kb, answerer.normalizer, 80)[1::2]
+    cases = [*questions(), *((f"chatty/{i}", q) for i, q in enumerate(chatty))]
+    for key, question in cases:
+        window = reading_window(question)
+        if not answerer.normalizer(window):
+            continue
+        fast = answerer._parts(window)
+        slow = answerer._parts(window, every_part=True)
+        assert fast == slow, key

@@ -171,3 +171,46 @@ def test_array_overlap_ranks_as_the_python_loop_it_replaced(answerer: Answerer) 
         assert [c.entry_id for c in fast[:3]] == [c.entry_id for c in slow[:3]], key
         top = [c.score for c in fast[:3]]
         assert top == pytest.approx([c.score for c in slow[:3]], abs=1e-12), key
+
+
+def _labelled_and_worst_case(answerer: Answerer) -> list[tuple[str, str]]:
+    """(key, normalized question) for every gold and blind question, and for every part of
+    the benchmark's worst-case messages (the commonest words, long chatty messages)."""
+    from bot.answer.answerer import reading_window
+    from bot.quality.bench import worst_case_questions
+    from tests.snapshots.replies import questions
+
+    cases = [(key, answerer.normalizer(q)) for key, q in questions()]
+    for i, message in enumerate(worst_case_questions(answerer.kb, answerer.normalizer, 80)):
+        for j, part in enumerate(answerer.normalizer.segments(reading_window(message))):
+            cases.append((f"worst/{i}/{j}", answerer.normalizer(part)))
+    return [(key, normalized) for key, normalized in cases if normalized]
+
+
+def test_entry_signals_are_the_reference_to_the_last_bit(answerer: Answerer) -> None:
+    """The one-pass entry signals (coverage, heaviest word missing, answer share, penalty)
+    are exactly those of the three-pass reference, for every entry on every shortlist."""
+    m = answerer.matcher
+    for key, normalized in _labelled_and_worst_case(answerer):
+        query = m.parse(m.respell(normalized))
+        entries = list(
+            dict.fromkeys(m._phrasings[i].entry for _, i, _, _ in m._shortlist_arrays(query))
+        )
+        assert m._entry_signals(query, entries) == m._entry_signals_reference(query, entries), key
+
+
+def test_fast_path_ranks_as_the_reference_on_worst_case_parts(answerer: Answerer) -> None:
+    """The default path against the reference (Python overlap loop, three-pass signals) on
+    the worst-case messages' parts as well: the same top three, every score within 1e-12."""
+    m = answerer.matcher
+    for key, normalized in _labelled_and_worst_case(answerer):
+        _, fast = m.search(normalized, limit=6)
+        _, slow = m.search(normalized, limit=6, reference=True)
+        assert [c.entry_id for c in fast[:3]] == [c.entry_id for c in slow[:3]], key
+        for got, want in zip(fast[:3], slow[:3], strict=True):
+            assert (got.score, got.recall, got.precision, got.char, got.coverage) == pytest.approx(
+                (want.score, want.recall, want.precision, want.char, want.coverage), abs=1e-12
+            ), key
+            assert (got.uncovered, got.in_answer) == pytest.approx(
+                (want.uncovered, want.in_answer), abs=1e-12
+            ), key

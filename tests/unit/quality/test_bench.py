@@ -43,3 +43,23 @@ def test_targets_say_met_or_not_met() -> None:
     lines = text.splitlines()
     assert lines[1].endswith(" met") and lines[2].endswith("NOT MET")
     assert lines[3].endswith(" met")
+
+
+def test_figures_are_shown_beside_the_engine_before_issue_14() -> None:
+    from bot.quality.bench import format_comparison
+
+    text = format_comparison(
+        [
+            Target("bundled: median per question", 0.23, 0.3, "ms", before=0.46),
+            Target("no earlier figure", 1.0, 2.0, "ms"),
+        ]
+    )
+    lines = text.splitlines()
+    assert len(lines) == 2 and "before" in lines[1] and lines[1].endswith("ratio  0.50")
+
+
+def test_a_watched_figure_has_no_target() -> None:
+    import math
+
+    text = format_targets([Target("index memory", 300.0, math.inf, "MB")])
+    assert text.splitlines()[1].endswith("(no target)")
