@@ -42,7 +42,7 @@ from bot.answer.language import Language, detect_language, fold_khmer
 from bot.answer.lexicon import STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
-from bot.answer.opinion import asks_opinion
+from bot.answer.opinion import asks_opinion, asks_opinion_km
 from bot.answer.safety import reports_a_find
 from bot.answer.several_countries import per_country
 from bot.kb.countries import COVERAGE_ID
@@ -313,6 +313,10 @@ class Answerer:
                 normalized=self.normalizer.after_basic(basic),
             )
         if lang == "km":
+            if asks_opinion_km(window):
+                return Reply(
+                    question=text, status="declined", confidence=0.0, reason="opinion", lang="km"
+                )
             return self._khmer(text, window)
         return self._english(text, window)
 

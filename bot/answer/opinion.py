@@ -20,6 +20,24 @@ _OPINION = re.compile(
 )
 
 
+#: the same in Khmer: "in your opinion", "do you (bot / elder brother) think", "right or wrong"
+_OPINION_KM = re.compile(
+    r"តាមគំនិត(?:របស់)?(?:អ្នក|បង|ប្អូន)|តាមយោបល់(?:របស់)?(?:អ្នក|បង)|(?:អ្នក|បង|bot)គិតថា"
+    r"|ត្រូវ\s*ឬ\s*ខុស|ត្រូវ\s*ឬ\s*អត់"
+)
+
+
+def asks_opinion_km(text: str) -> bool:
+    """Does this Khmer message ask what the bot itself thinks?
+
+    >>> asks_opinion_km("តាមគំនិតរបស់អ្នក ការសម្រេចរបស់ Biden ត្រូវឬខុស?")
+    True
+    >>> asks_opinion_km("ហ៊ុន សែន គិតយ៉ាងណាចំពោះការសម្រេចនេះ?")
+    False
+    """
+    return bool(_OPINION_KM.search(text.replace("\u200b", "")))
+
+
 def asks_opinion(normalized: str) -> bool:
     """Does this (normalized) message ask what the bot itself thinks?
 

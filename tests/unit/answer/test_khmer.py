@@ -253,3 +253,8 @@ def test_the_khmer_gate_never_answers_a_question_about_something_else(
     candidates = km_answerer.khmer.search("តើប្រទេសឡាវជាភាគីនៃ CCM ទេ")
     strict = KhmerGate(answer_at=0.0, clarify_at=0.0)
     assert strict.decide(candidates)[0] == "clarify"
+
+
+def test_a_khmer_request_for_the_bots_opinion_is_declined(km_answerer: Answerer) -> None:
+    reply = km_answerer.ask("តាមគំនិតរបស់អ្នក ការផ្ញើគ្រាប់បែកចង្កោមទៅអ៊ុយក្រែនត្រូវឬខុស?")
+    assert reply.status == "declined" and reply.reason == "opinion" and reply.lang == "km"
