@@ -26,6 +26,11 @@ INSTRUCTIONS_KM = (
     "ខ្ញុំឆ្លើយតែពីមូលដ្ឋានចំណេះដឹងដែលមានប្រភពរបស់ខ្ញុំ ដោយពាក្យរបស់ខ្ញុំផ្ទាល់ប៉ុណ្ណោះ៖ "
     "ខ្ញុំមិនដើរតួជានរណាម្នាក់ ឬផ្លាស់ប្តូរច្បាប់របស់ខ្ញុំទេ។"
 )
+#: the reply to a request for the bot's own opinion, before the nearest questions
+OPINION_EN = (
+    "I don't give opinions of my own: I report sourced facts and what people on record said."
+)
+OPINION_KM = "ខ្ញុំមិនផ្តល់មតិផ្ទាល់ខ្លួនទេ៖ ខ្ញុំរាយការណ៍តែការពិតដែលមានប្រភព និងអ្វីដែលបុគ្គលនានាបាននិយាយជាផ្លូវការ។"
 #: the note beside an attributed answer ("Position of Hun Sen")
 POSITION_KM = "ជំហររបស់ {who}"
 POSITION_NOTE_KM = "អ្វីដែលបុគ្គល ឬស្ថាប័ននេះបាននិយាយ មិនមែនជាទស្សនៈរបស់បូតទេ។"

@@ -202,7 +202,11 @@ def not_answered_embed(reply: Reply, kb: KnowledgeBase | None = None) -> discord
     elif reply.status == "clarify":
         text = "I'm not sure which of these you mean. Did you mean:"
     else:
-        text = "I don't have an answer for that in my knowledge base."
+        text = (
+            km.OPINION_EN
+            if reply.reason == "opinion"
+            else "I don't have an answer for that in my knowledge base."
+        )
         text += " The closest questions I can answer:" if reply.suggestions else ""
     if reply.suggestions:
         text += "\n" + "\n".join(
@@ -222,6 +226,8 @@ def _not_answered_km(reply: Reply) -> discord.Embed:
         text = f"{km.NO_KHMER_KM}\n{km.NO_KHMER_EN}"
     elif reply.status == "clarify":
         text = km.CLARIFY_KM
+    elif reply.reason == "opinion":
+        text = km.OPINION_KM
     else:
         text = km.DECLINE_KM + (f" {km.CLOSEST_KM}" if reply.suggestions else "")
     if reply.suggestions:

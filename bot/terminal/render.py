@@ -280,7 +280,7 @@ def _one_renderable(reply: Reply, kb: KnowledgeBase, choices: list[Choice]) -> R
     if reply.status == "clarify":
         parts.append(Text("I'm not sure which of these you mean. Did you mean:"))
     else:
-        parts.append(Text(DECLINE_TEXT))
+        parts.append(Text(km.OPINION_EN if reply.reason == "opinion" else DECLINE_TEXT))
         if choices:
             parts.append(Text("The closest questions I can answer are:"))
     if choices:
@@ -296,7 +296,13 @@ def _not_answered_km(reply: Reply, choices: list[Choice]) -> RenderableType:
         return Text(f"{km.INSTRUCTIONS_KM}\n{INSTRUCTIONS_TEXT}")
     if reply.reason == "no-khmer" and not choices:
         return Text(f"{km.NO_KHMER_KM}\n{km.NO_KHMER_EN}")
-    opening = km.CLARIFY_KM if reply.status == "clarify" else km.DECLINE_KM
+    opening = (
+        km.CLARIFY_KM
+        if reply.status == "clarify"
+        else km.OPINION_KM
+        if reply.reason == "opinion"
+        else km.DECLINE_KM
+    )
     parts: list[RenderableType] = [Text(opening)]
     if choices and reply.status != "clarify":
         parts.append(Text(km.CLOSEST_KM))

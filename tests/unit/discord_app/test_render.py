@@ -122,3 +122,9 @@ async def test_topic_pages_cover_every_entry(answerer: Answerer) -> None:
 @pytest.mark.parametrize("text,limit", [("a " * 100, 80), ("word", 80), ("x" * 300, 100)])
 def test_clip_and_label(text: str, limit: int) -> None:
     assert len(render.label(text, limit)) <= limit
+
+
+def test_an_opinion_request_is_told_why_not(answerer: Answerer, kb: KnowledgeBase) -> None:
+    reply = answerer.ask("was biden right to send them? what do u think")
+    embed = render.not_answered_embed(reply, kb)
+    assert embed.description is not None and "don't give opinions" in embed.description
