@@ -61,6 +61,7 @@ _LYING = (
 _HANDLING = (
     r"(?:open|opening|sell|selling|scrap|move|moving|remove|removing|pick (?:it|them) up"
     r"|touch|touching|kick|carry|keep (?:it|them|one|this|that)|keeps? (?:an?|the|some|old)"
+    r"|play(?:s|ed|ing)? with"
     r"|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw|still live|still active|still dangerous"
     r"|is it (?:safe|dangerous|live|alive|active)|explode|blow up|what (?:do|should|can) "
@@ -134,8 +135,9 @@ _THING_HANDLING = _pattern(_THING, _HANDLING)
 _PERSONAL_RE = re.compile(_PERSONAL)
 #: a place near people, where a thing lying is a find whoever tells it
 _NEAR_PEOPLE_RE = re.compile(
-    r"\b(?:in|near|under|by|behind|next to|outside) (?:the|a) (?:field|garden|yard|farm|house"
-    r"|home|school|village|road|path|paddy|rice field|temple|pagoda|market|river|stream|door)\b"
+    r"\b(?:in|near|under|by|behind|next to|outside|on) (?:the|a|our|my) (?:field|garden|yard|farm"
+    r"|house|home|school|village|road|path|trail|beach|paddy|rice field|temple|pagoda|market"
+    r"|river|stream|door|playground)\b"
 )
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
 _ASKING_FOR_ONESELF_RE = re.compile(_ASKING_FOR_ONESELF)

@@ -40,6 +40,8 @@ FOUND_SOMETHING = [
     "my son brought home a metal tube from the paddy and put it by the door",
     "grandma keeps a BLU-61 on the shelf as an ornament, can i take it to the scrap dealer",
     "dug up a rusty bomblet by the well, what now",
+    "the neighbours kids are playing with an old grenade behind the market",
+    "an unexploded shell is lying on the beach at kep",
     "saw smth metallic sticking out of the bank near my uncles farm, could be a mine??",
 ]
 
