@@ -124,7 +124,12 @@ _FOUND_FIRMLY = re.compile(
     rf"\b(?P<first>(?!saw\b|see\b|seen\b|seeing\b|spotted\b|spot\b|noticed\b){_FOUND})\b"
     rf"(?!\s+out\b)(?P<gap>{_GAP})(?P<second>{_THING})\b"
 )
-_OPENS_WITH_FIND = re.compile(rf"(?:just |we |i )?{_FOUND}\b(?!\s+out\b)")
+#: a message that opens with a find ("found uxo in field what do"), not with a sight ("seen the
+#: new cluster munitions report?")
+_OPENS_WITH_FIND = re.compile(
+    r"(?:just |we |i )?(?:found|find|discovered|dug up|digging up|unearthed|picked up"
+    r"|stepped on|came across|stumbled on|ploughed up|plowed up)\b(?!\s+out\b)"
+)
 _HALF_BURIED_RE = re.compile(r"\b(?:half buried|partly buried|sticking out|poking out)\b")
 _LYING_THING = _pattern(_LYING, _THING)
 _THING_LYING = re.compile(
@@ -133,6 +138,7 @@ _THING_LYING = re.compile(
 _HANDLING_THING = _pattern(_HANDLING, _THING)
 _THING_HANDLING = _pattern(_THING, _HANDLING)
 _PERSONAL_RE = re.compile(_PERSONAL)
+_THING_RE = re.compile(_THING)
 #: a place near people, where a thing lying is a find whoever tells it
 _NEAR_PEOPLE_RE = re.compile(
     r"\b(?:in|near|under|by|behind|next to|outside|on) (?:the|a|our|my) (?:field|garden|yard|farm"
@@ -148,6 +154,12 @@ def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bo
     for match in pattern.finditer(text):
         if _TOPIC_WORDS & set(match["gap"].split()):
             continue
+        second = match.groupdict().get("second")
+        if second and _THING_RE.fullmatch(second):
+            # "i saw the new cluster munitions report": the thing names the topic of a report
+            after = text[match.end() :].split()[:1]
+            if after and after[0] in _TOPIC_WORDS:
+                continue
         if verb and _NOT_A_FIND.search(text[: match.start()] + match["first"]):
             continue
         return True

@@ -80,6 +80,9 @@ NOT_A_FIND = [
     "are there many cluster bombs lying around in laos still?",
     "people keep saying cluster munitions are banned everywhere, is that so?",
     "found out the us sent cluster bombs, why?",
+    "seen the new cluster munitions report?",
+    "i saw the landmine map for battambang, is it up to date?",
+    "see how many mines are left in cambodia",
     "saw a documentary about cluster bombs in laos, how many are left?",
 ]
 
