@@ -88,6 +88,8 @@ class Policy:
 #: the glossary reading of a Khmer message answers it, or second-guesses the Khmer index, only
 #: when its words cover at least this share of the message's Khmer
 GLOSSARY_COVERAGE = 0.5
+#: "how many", "how much" in Khmer (and its common misspelling)
+_KM_HOW_MANY = re.compile("ប៉ុន្មាន|បុន្មាន")
 
 
 @dataclass(frozen=True)
@@ -506,6 +508,13 @@ class Answerer:
         subjects = self.glossary.subjects(window)
         if status == "answered" and top is not None and self._lacks(subjects, top.entry_id):
             status = "clarify"  # it asks about a director, a salary... the entry never mentions
+        if (
+            status == "answered"
+            and top is not None
+            and _KM_HOW_MANY.search(folded)
+            and not self.matcher.gives_quantity(top.entry_id)
+        ):
+            status = "clarify"  # "how many..." and the entry gives no number
         reading = self._glossary_reading(window)
         glossed = self._glossary_reply(text, reading, subjects)
         if status == "answered" and top is not None:

@@ -1016,6 +1016,11 @@ class Matcher:
                     missing.append(phrase.strip())
         return missing
 
+    def gives_quantity(self, entry_id: str) -> bool:
+        """Does this entry's answer give a quantity (a count or an amount, not only years
+        and dates)? What a "how many" question needs, in English or in Khmer."""
+        return self._counts(self._entry_index[entry_id])
+
     def _counts(self, entry: int) -> bool:
         """Does the entry's answer give a quantity (not only years and dates)?"""
         answer = self._answer_text[entry]

@@ -258,3 +258,11 @@ def test_the_khmer_gate_never_answers_a_question_about_something_else(
 def test_a_khmer_request_for_the_bots_opinion_is_declined(km_answerer: Answerer) -> None:
     reply = km_answerer.ask("តាមគំនិតរបស់អ្នក ការផ្ញើគ្រាប់បែកចង្កោមទៅអ៊ុយក្រែនត្រូវឬខុស?")
     assert reply.status == "declined" and reply.reason == "opinion" and reply.lang == "km"
+
+
+def test_a_khmer_how_many_needs_an_entry_that_gives_a_number(answerer: Answerer) -> None:
+    # how many times did the Thai army fire cluster rounds at Cambodia? No entry counts them
+    assert not answerer.ask("កងទ័ពថៃបាញ់គ្រាប់ចង្កោមប៉ុន្មានដងមកលើទឹកដីខ្មែរ?").answered
+    # how many States Parties does the CCM have? Its entry gives the number
+    reply = answerer.ask("តើ CCM មានរដ្ឋភាគីប៉ុន្មាន?")
+    assert reply.answered and reply.entry is not None and reply.entry.id == "ccm-membership-now"
