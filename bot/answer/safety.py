@@ -30,14 +30,16 @@ _EXPLOSIVE = (
     r"|projectiles?|missiles?|warheads?|detonators?|fuzes?|artillery rounds?|cluster rounds?"
     r"|duds?|(?:bomb|shell|mine) casings?|cluster (?:bombs?|munitions?)"
     # model names people read off the thing: BLU-26 and BLU-61 bomblets, M42/M77 grenades
-    r"|blu \d{2,3}|m ?(?:42|46|77|85|483|864)(?: ?a\d)?)"
+    r"|blus?(?: \d{2,3})?|m ?(?:42|46|77|85|483|864)(?: ?a\d)?)"
 )
 #: "a rusty metal ball", "a strange tube thing": what people call an object they can't name
 _SUSPICIOUS_OBJECT = (
-    r"(?:metal|metallic|rusty|rusted|strange|weird|odd|suspicious|unknown|old|green|round)"
+    r"(?:metal|metallic|rusty|rusted|corroded|strange|weird|odd|suspicious|unknown|old|green"
+    r"|round|small|little|heavy)"
     r"(?: \w+){0,3} (?:ball|balls|thing|things|object|objects|tube|tubes|can|cylinder|"
     r"canister|item|piece|pipe|bottle)"
-    r"|(?:something|smth|sth|somethin) (?:metal|metallic|rusty|rusted|strange|weird|round)"
+    r"|(?:something|smth|sth|somethin) (?:metal|metallic|rusty|rusted|strange|weird|round"
+    r"|like an? \w+)"
 )
 _THING = rf"(?:{_EXPLOSIVE}|{_SUSPICIOUS_OBJECT})"
 #: someone came upon it
@@ -49,8 +51,8 @@ _FOUND = (
 )
 #: it is lying somewhere near people
 _LYING = (
-    r"(?:(?<!is )(?<!are )(?:theres|there is|there are|there (?=an? |some ))|lying|laying"
-    r"|sticking out|poking out"
+    r"(?:(?<!is )(?<!are )(?:theres|there is|there are|there(?= an? | some ))|lying|laying"
+    r"|sticking (?:out|up|from)|poking (?:out|up|from)"
     r"|half buried"
     r"|partly buried|buried|by the (?:door|gate|house)|on (?:the|my|our|a) shelf"
     r"|in (?:my|our|the|his|her|their) (?:field|garden|yard|farm|backyard|"
@@ -60,7 +62,8 @@ _LYING = (
 #: the person asks what to do with it
 _HANDLING = (
     r"(?:open|opening|sell|selling|scrap|move|moving|remove|removing|pick (?:it|them) up"
-    r"|touch|touching|kick|carry|keep (?:it|them|one|this|that)|keeps? (?:an?|the|some|old)"
+    r"|touch|touching|kick(?:s|ed|ing)?|carry|keep (?:it|them|one|this|that)"
+    r"|keeps? (?:an?|the|some|old)"
     r"|play(?:s|ed|ing)? with"
     r"|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw|still live|still active|still dangerous"
@@ -71,7 +74,7 @@ _HANDLING = (
 #: someone in the story ("us" is left out: it is also the United States)
 _PERSONAL = (
     r"\b(?:i|im|ive|id|we|weve|my|our|me|someone|somebody|kids?|children|child|son|daughter"
-    r"|cousin|uncle|aunt|grandma|grandpa|grandmother|grandfather|grandparents|neighbou?rs?"
+    r"|cousin|uncle|aunt|mates?|buddy|pal|grandma|grandpa|grandmother|grandfather|grandparents|neighbou?rs?"
     r"|friends?|farmers?|villagers?|fixer|brother|sister|dad|mom|mum|father|mother|wife"
     r"|husband|family|boy|girl)\b"
 )
@@ -130,7 +133,9 @@ _OPENS_WITH_FIND = re.compile(
     r"(?:just |we |i )?(?:found|find|discovered|dug up|digging up|unearthed|picked up"
     r"|stepped on|came across|stumbled on|ploughed up|plowed up)\b(?!\s+out\b)"
 )
-_HALF_BURIED_RE = re.compile(r"\b(?:half buried|partly buried|sticking out|poking out)\b")
+_HALF_BURIED_RE = re.compile(
+    r"\b(?:half buried|partly buried|(?:sticking|poking) (?:out|up|from))\b"
+)
 _LYING_THING = _pattern(_LYING, _THING)
 _THING_LYING = re.compile(
     rf"\b(?P<first>{_THING})\b(?P<gap>(?:\s+\w+){{0,9}}?\s+)(?P<second>{_LYING})\b"
@@ -146,6 +151,7 @@ _NEAR_PEOPLE_RE = re.compile(
     r"|river|stream|door|playground)\b"
 )
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|im|ive|id|we|weve|my|our|me|us)\b")
 _ASKING_FOR_ONESELF_RE = re.compile(_ASKING_FOR_ONESELF)
 
 
@@ -194,7 +200,8 @@ def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
         # "found uxo in field what do": a message that opens with the find tells one's own
         or _OPENS_WITH_FIND.match(basic)
     )
-    if _STATISTICS.search(basic) and not personal:
+    statistics = bool(_STATISTICS.search(basic))
+    if statistics and not personal:
         return False
     someone = personal or bool(_THIRD_PERSON_RE.search(basic))
     if (
@@ -208,6 +215,11 @@ def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
     found_thing = _FOUND_FIRMLY if _MEDIA.search(basic) else _FOUND_THING
     if found and (_object_of(found_thing, basic, verb=True) or _object_of(_THING_FOUND, basic)):
         return someone
+    # "how many cambodian kids were killed by cluster bombs... for the cold open": in a
+    # statistics question, people in the figures and a handling word are no find; one's own
+    # story ("my", "we") still is
+    if statistics and not _FIRST_PERSON_RE.search(basic):
+        return False
     if handling and (_object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic)):
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False

@@ -43,6 +43,11 @@ FOUND_SOMETHING = [
     "the neighbours kids are playing with an old grenade behind the market",
     "an unexploded shell is lying on the beach at kep",
     "saw smth metallic sticking out of the bank near my uncles farm, could be a mine??",
+    # and after b9 (written blind) showed four more shapes
+    "near the school there is something like a small pipe poking up from the dirt",
+    "my grandma says there's a shell-looking thing next to the well, can we roll it aside?",
+    "a buddy of mine keeps a BLU he dug up years ago as a paperweight, what should he do",
+    "my nephew filmed himself kicking a rusty bomblet around the yard, is that ok",
 ]
 
 NOT_A_FIND = [
@@ -84,6 +89,7 @@ NOT_A_FIND = [
     "i saw the landmine map for battambang, is it up to date?",
     "see how many mines are left in cambodia",
     "saw a documentary about cluster bombs in laos, how many are left?",
+    "how many cambodian children were killed by landmines in 2023? want a figure to open the talk",
 ]
 
 
