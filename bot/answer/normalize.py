@@ -36,6 +36,17 @@ _NEGATION = re.compile(
 )  # isn't / isnt -> is not; can't -> can not
 _POSSESSIVE = re.compile(r"(?<=\w)['’‘`´]s\b")  # uk's -> uk, what's -> what
 _SPACES = re.compile(r"\s+")
+#: where a message's questions part: question marks, new lines, "." ending a sentence (not the
+#: one of "U.S.", "Art. 21", "No. 177" or "Mr."), "and what...", "also is..."
+_SEGMENT_BREAK = re.compile(
+    r"[?？!\n;]+"
+    r"|(?<!\.[a-z])(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bvs)(?<!\bmrs)(?<!\bapprox)"
+    r"(?:(?<!\bno)(?<!\bpp)(?<!\bart)(?<!\bsec)(?<!\bvol)(?<!\bnos)(?<!\barts)(?<!\bpara)"
+    r"|(?!\.\s+\d))\.\s+"
+    r"|\s+(?:and also|also|plus|and)\s+(?=(?:what|who|when|"
+    r"why|how|where|which|is|are|does|did|do|can|was|were|has|have)\b)",
+    re.IGNORECASE,
+)
 _REPEATED_WORD = re.compile(r"\b(\w+)(?: \1\b)+")
 
 #: Script blocks whose combining marks we drop: accents and zalgo on Latin letters only.
@@ -365,10 +376,5 @@ class Normalizer:
 
     def segments(self, text: str) -> list[str]:
         """Split a message that asks several things ("what is X? and is Y...") into parts."""
-        parts = re.split(
-            r"[?？!\n;]+|\.\s+|\s+(?:and also|also|plus|and)\s+(?=(?:what|who|when|"
-            r"why|how|where|which|is|are|does|did|do|can|was|were|has|have)\b)",
-            strip_discord_markup(text),
-            flags=re.IGNORECASE,
-        )
+        parts = _SEGMENT_BREAK.split(strip_discord_markup(text))
         return [p.strip() for p in parts if p and p.strip()]

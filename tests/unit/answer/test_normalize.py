@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from bot.answer.normalize import Normalizer, fold_unicode
 
 SYNONYMS = {
@@ -85,6 +87,25 @@ def test_segments_split_two_questions() -> None:
         "who is hun sen",
         "what did he ask nato",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("What does Art. 21 require of parties?", ["What does Art. 21 require of parties"]),
+        ("Royal Decree No. 177, what year was it", ["Royal Decree No. 177, what year was it"]),
+        (
+            "did the U.S. sign it. what did the U.K. say",
+            ["did the U.S. sign it", "what did the U.K. say"],
+        ),
+        ("Is that Mr. Ly Thuch. Who is he", ["Is that Mr. Ly Thuch", "Who is he"]),
+        ("No. And what about Laos", ["No", "And what about Laos"]),
+    ],
+)
+def test_a_full_stop_in_an_abbreviation_does_not_split_a_question(
+    text: str, parts: list[str]
+) -> None:
+    assert normalize.segments(text) == parts
 
 
 def test_negative_contractions_are_expanded() -> None:
