@@ -99,6 +99,37 @@ _LEADS = (
     "president", "director", "chief", "leader", "chair", "chairman", "chairwoman",
     "chairperson", "head", "ceo", "lead",
 )  # fmt: skip
+#: an attribute the question asks for ("atacms range", "which company makes...", "what was
+#: the code name..."), and what in an entry's text gives it: an entry that never speaks of it
+#: does not answer the question, however well the rest of the words match
+_ATTRIBUTES: dict[str, re.Pattern[str]] = {
+    word: re.compile(rf" (?:{gives}) ")
+    for words, gives in (
+        ("range ranges", r"ranges?|km|kilometres?|kilometers?|miles?|reach"),
+        (
+            "weight weigh weighs",
+            r"weights?|weighs?|weighed|kg|kilograms?|grams?|pounds?|tons?|tonnes?",
+        ),
+        (
+            "size diameter calibre caliber length",
+            r"sizes?|diameter|calibre|caliber|mm|cm|long|length",
+        ),
+        (
+            "price prices cost costs budget",
+            r"prices?|costs?|budget|\$\S*|dollars?|usd|million|billion|funding|worth",
+        ),
+        (
+            "company companies manufacturer manufacturers maker makers producer producers",
+            r"company|companies|manufacturers?|makers?|producers?|made by|built by",
+        ),
+        ("codename nickname", r"code ?names?|nicknames?|operation|called|named"),
+        ("population", r"population|inhabitants|people live"),
+        ("salary", r"salary|salaries|paid|pay"),
+        ("religion", r"religion|buddhis\w*|muslim|christian"),
+    )
+    for word in words.split()
+}
+_ATTRIBUTE = re.compile(r"\b(" + "|".join(_ATTRIBUTES) + r")\b|\bcode (name)s?\b")
 #: a person's age or birth: only an entry that gives one answers it
 _AGE = re.compile(r"\bhow old\b|\b(?:his|her|their) age\b|\bage of\b|\bborn\b")
 _AGE_IN_ENTRY = re.compile(r" (?:born|aged|age|birth|years old) ")
@@ -1004,6 +1035,10 @@ class Matcher:
                     missing.append(role)
         if _AGE.search(normalized) and not _AGE_IN_ENTRY.search(text):
             missing.append("age")
+        for match in _ATTRIBUTE.finditer(normalized):
+            word = "codename" if match[2] else match[1]
+            if not _ATTRIBUTES[word].search(text):
+                missing.append(word)
         if _QUANTITY.search(normalized) and not self._counts(e):
             missing.append("quantity")
         speaker = {t for t in self._speaker.get(e, ()) if t in self._names}

@@ -188,10 +188,19 @@ def test_a_question_that_stands_alone_ignores_the_previous_one(answerer: Answere
         "how old is hun sen",
         "how many ukrainian deminers did cambodia train",
         "did biden ever respond to hun sen's appeal",
+        # an attribute no entry gives
+        "what was the code name of the us bombing of cambodia",
+        "which company makes the m864 shells",
+        "how much does a blu 26 weigh",
     ],
 )
 def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: str) -> None:
     assert not answerer.ask(text).answered
+
+
+def test_an_entry_that_gives_the_attribute_asked_for_still_answers(answerer: Answerer) -> None:
+    reply = answerer.ask("what is the range of the dpicm shells sent to ukraine")
+    assert reply.answered and reply.entry is not None and "28 km" in reply.entry.answer
 
 
 @pytest.mark.parametrize(
