@@ -47,6 +47,17 @@ _SEGMENT_BREAK = re.compile(
     r"why|how|where|which|is|are|does|did|do|can|was|were|has|have)\b)",
     re.IGNORECASE,
 )
+#: "since '92", "the '70s": a year written short (the knowledge base writes it whole); not a
+#: number in quotes ("the '12 signatories' thing"), whose closing quote follows
+_SHORT_YEAR = re.compile(r"(?<!\w)['’‘](\d\d)(s?)\b(?![^'’‘]{0,40}['’‘](?!\w))")
+
+
+def _full_year(match: re.Match[str]) -> str:
+    """'92 -> 1992, '05 -> 2005: this field's years run from the 1940s to today."""
+    century = "19" if int(match[1]) >= 40 else "20"
+    return f"{century}{match[1]}{match[2]}"
+
+
 _REPEATED_WORD = re.compile(r"\b(\w+)(?: \1\b)+")
 
 #: Script blocks whose combining marks we drop: accents and zalgo on Latin letters only.
@@ -330,6 +341,7 @@ class Normalizer:
                 lambda m: {"ca": "can", "wo": "will"}.get(m.group(1), m.group(1)) + " not", text
             )
         if any(c in text for c in _APOSTROPHES):
+            text = _SHORT_YEAR.sub(_full_year, text)
             text = _POSSESSIVE.sub("", text)
             text = _APOSTROPHE.sub("", text)
         text = _punctuation_to_space(text)

@@ -113,3 +113,16 @@ def test_negative_contractions_are_expanded() -> None:
         normalize("Cambodia isn't in it, why doesn't it join? can't it?")
         == "cambodia is not in it why does not it join can not it"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "basic"),
+    [
+        ("cleared since '92?", "cleared since 1992"),
+        ("the ’70s bombing", "the 1970s bombing"),
+        ("in July '25, what's the date", "in july 2025 what the date"),
+        ("so the '12 signatories' figure is wrong", "so the 12 signatories figure is wrong"),
+    ],
+)
+def test_a_year_written_short_is_read_whole(text: str, basic: str) -> None:
+    assert Normalizer.basic(text) == basic
