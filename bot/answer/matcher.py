@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,7 +69,8 @@ _SPEAKER = re.compile(
     r"|thought|argue|claim|respond|react|reaction|tweet|post|write|mean|want|ask|urge|call|reply"
     r"|feel)\b"
     r"|\baccording to ((?:\w+ ){0,2}\w+)"
-    r"|\b(?:did|does|has|have|had) ((?:\w+ ){1,2}?)(?:ever |actually |officially |publicly )?"
+    r"|\b(?:did|does|has|have|had) ((?:\w+ ){1,4}?)"
+    r"(?:(?:ever|actually|officially|publicly|formally|even|also) )*"
     r"(?:say|reaction|answer|comment|reply)\b"
 )
 #: "how many", "how much": only an answer that gives a quantity answers it
@@ -93,6 +94,11 @@ _ROLE = re.compile(
     r"\b(president|director|minister|chief|leader|chair|chairman|chairwoman|chairperson"
     r"|secretary|ambassador|spokesman|spokeswoman|spokesperson|commander|king|queen|governor"
     r"|mayor|ceo|founder|deputy|head)s?\b"
+)
+#: which minister or secretary: "defence minister" is not the prime minister
+_MINISTRY = re.compile(
+    r"\b(?:defen[cs]e|foreign|interior|finance|health|education|justice|prime|state) "
+    r"(?:minister|secretary)\b"
 )
 #: who leads an organisation: any of these names that office
 _LEADS = (
@@ -126,10 +132,17 @@ _ATTRIBUTES: dict[str, re.Pattern[str]] = {
         ("population", r"population|inhabitants|people live"),
         ("salary", r"salary|salaries|paid|pay"),
         ("religion", r"religion|buddhis\w*|muslim|christian"),
+        ("month", _MONTHS.replace(" ", "|")),
+        ("author authors byline", r"by|authors?|written|wrote|reporters?|journalists?"),
     )
     for word in words.split()
 }
 _ATTRIBUTE = re.compile(r"\b(" + "|".join(_ATTRIBUTES) + r")\b|\bcode (name)s?\b")
+#: a weapon's model code ("9N235", "M483A1", "BLU-26" read as "blu 26" is not one): a question
+#: about one model is not answered by an entry about another
+_MODEL_CODE = re.compile(
+    r"\b(?!(?:art|article|km|sq|cm|mm|kg|rc)\d)(?:[a-z]{1,4}\d{2,}[a-z\d]*|\d+[a-z]{1,2}\d{2,}[a-z\d]*)\b"
+)
 #: a person's age or birth: only an entry that gives one answers it
 _AGE = re.compile(r"\bhow old\b|\b(?:his|her|their) age\b|\bage of\b|\bborn\b")
 _AGE_IN_ENTRY = re.compile(r" (?:born|aged|age|birth|years old) ")
@@ -269,12 +282,13 @@ class _EntrySignals:
         return found / self._total
 
 
-def _whose_words(attributed_to: str | None, question: str) -> str:
+def _whose_words(attributed_to: str | None, question: str, alternates: Sequence[str]) -> str:
     """Whose words an entry can report: the person of a position (and the country in its
-    question: "How did Germany react?"); for other entries, the names in their question."""
+    question: "How did Germany react?"); for other entries, the names in their question and
+    alternates ("what did the icrc say about lithuania leaving": the ICRC's words are in it)."""
     if attributed_to:
         return f"{attributed_to} " + " ".join(w for w in question.split() if is_country(w.lower()))
-    return question
+    return " ".join((question, *alternates))
 
 
 _EMPTY = np.zeros(0, dtype=np.intp)
@@ -438,7 +452,9 @@ class Matcher:
             ((e.id, p) for e in kb.entries for p in e.phrasings),
             normalizer,
             answers={e.id: e.answer for e in kb.entries},
-            speakers={e.id: _whose_words(e.attributed_to, e.question) for e in kb.entries},
+            speakers={
+                e.id: _whose_words(e.attributed_to, e.question, e.alternates) for e in kb.entries
+            },
             families=kb.families,
         )
 
@@ -1033,12 +1049,19 @@ class Matcher:
                 offices = _LEADS if role in _LEADS else (role,)
                 if not any(f" {office}" in text for office in offices):
                     missing.append(role)
+            # "who was the defence minister": an entry naming the prime minister does not say
+            for office in dict.fromkeys(_MINISTRY.findall(normalized)):
+                if f" {office}" not in text:
+                    missing.append(office)
         if _AGE.search(normalized) and not _AGE_IN_ENTRY.search(text):
             missing.append("age")
         for match in _ATTRIBUTE.finditer(normalized):
             word = "codename" if match[2] else match[1]
-            if not _ATTRIBUTES[word].search(text):
+            if not _ATTRIBUTES[word].search(f" {self._answer_text[e]} "):
                 missing.append(word)
+        for code in _MODEL_CODE.findall(normalized):
+            if f" {code} " not in text:
+                missing.append(code)
         if _QUANTITY.search(normalized) and not self._counts(e):
             missing.append("quantity")
         speaker = {t for t in self._speaker.get(e, ()) if t in self._names}

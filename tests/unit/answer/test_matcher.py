@@ -6,7 +6,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from bot.answer import Answerer
-from bot.answer.matcher import Matcher
+from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
 
 PHRASINGS = [
@@ -150,6 +150,18 @@ def test_bundled_ranking_is_the_reference_ranking(answerer: Answerer) -> None:
         assert fast == slow, item.q
 
 
+def _reference_or_exhaustive(
+    m: Matcher, normalized: str, fast: list[Candidate]
+) -> tuple[Query, list[Candidate]]:
+    """The reference path's answer, or, where its shortlist kept a weaker phrasing of a
+    third-ranked entry than the default path found (seen once, with a country entry at 0.23),
+    the exhaustive search's: the default path must then agree with scoring every phrasing."""
+    query, slow = m.search(normalized, limit=6, reference=True)
+    if [c.entry_id for c in fast[:3]] != [c.entry_id for c in slow[:3]]:
+        return m.search(normalized, limit=6, exhaustive=True)
+    return query, slow
+
+
 def test_array_overlap_ranks_as_the_python_loop_it_replaced(answerer: Answerer) -> None:
     """The vectorized overlap (the default path) gives the very ranking and scores of the
     pure-Python loop over postings it replaced, on every gold and blind question (failures
@@ -165,12 +177,13 @@ def test_array_overlap_ranks_as_the_python_loop_it_replaced(answerer: Answerer) 
         if not normalized:
             continue
         _, fast = m.search(normalized, limit=6)
-        _, slow = m.search(normalized, limit=6, reference=True)
-        # the three the answerer decides and suggests from are the same entries; below them,
-        # entries tied to the last bit (generated country entries) may swap places
-        assert [c.entry_id for c in fast[:3]] == [c.entry_id for c in slow[:3]], key
+        _, slow = _reference_or_exhaustive(m, normalized, fast)
+        # the three the answerer decides and suggests from are the same entries, but for
+        # entries tied to the last bit (generated country entries), which may swap places
         top = [c.score for c in fast[:3]]
         assert top == pytest.approx([c.score for c in slow[:3]], abs=1e-12), key
+        for a, b in zip(fast[:3], slow[:3], strict=True):
+            assert a.entry_id == b.entry_id or abs(a.score - b.score) < 1e-12, key
 
 
 def _labelled_and_worst_case(answerer: Answerer) -> list[tuple[str, str]]:
@@ -205,7 +218,7 @@ def test_fast_path_ranks_as_the_reference_on_worst_case_parts(answerer: Answerer
     m = answerer.matcher
     for key, normalized in _labelled_and_worst_case(answerer):
         _, fast = m.search(normalized, limit=6)
-        _, slow = m.search(normalized, limit=6, reference=True)
+        _, slow = _reference_or_exhaustive(m, normalized, fast)
         assert [c.entry_id for c in fast[:3]] == [c.entry_id for c in slow[:3]], key
         for got, want in zip(fast[:3], slow[:3], strict=True):
             assert (got.score, got.recall, got.precision, got.char, got.coverage) == pytest.approx(

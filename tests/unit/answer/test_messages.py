@@ -192,10 +192,19 @@ def test_a_question_that_stands_alone_ignores_the_previous_one(answerer: Answere
         "what was the code name of the us bombing of cambodia",
         "which company makes the m864 shells",
         "how much does a blu 26 weigh",
+        "who was the defence minister of cambodia in july 2023",
+        "what is the dud rate of the russian 9n235 submunition",
+        "who wrote the phnom penh post article, which author",
+        "did nato as an organisation ever officially answer hun sen's tweet",
     ],
 )
 def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: str) -> None:
     assert not answerer.ask(text).answered
+
+
+def test_a_speaker_the_entrys_alternates_name_is_its_speaker(answerer: Answerer) -> None:
+    reply = answerer.ask("what did the red cross icrc say when lithuania left the treaty")
+    assert reply.answered and reply.entry is not None and reply.entry.id == "lithuania-withdrawal"
 
 
 def test_an_entry_that_gives_the_attribute_asked_for_still_answers(answerer: Answerer) -> None:

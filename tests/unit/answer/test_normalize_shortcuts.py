@@ -63,6 +63,7 @@ def _full_basic(text: str) -> str:
     text = normalize._NEGATION.sub(
         lambda m: {"ca": "can", "wo": "will"}.get(m.group(1), m.group(1)) + " not", text
     )
+    text = normalize._SHORT_YEAR.sub(normalize._full_year, text)
     text = normalize._POSSESSIVE.sub("", text)
     text = normalize._APOSTROPHE.sub("", text)
     if text.isascii():
