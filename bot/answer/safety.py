@@ -29,6 +29,7 @@ _EXPLOSIVE = (
     r"|rockets?|mortars?"
     r"|projectiles?|missiles?|warheads?|detonators?|fuzes?|artillery rounds?|cluster rounds?"
     r"|duds?|(?:bomb|shell|mine) casings?|cluster (?:bombs?|munitions?)"
+    r"|trip ?wires?|booby ?traps?"
     # model names people read off the thing: BLU-26 and BLU-61 bomblets, M42/M77 grenades
     r"|blus?(?: \d{2,3})?|m ?(?:42|46|77|85|483|864)(?: ?a\d)?)"
 )
@@ -56,19 +57,24 @@ _LYING = (
     r"|half buried"
     r"|partly buried|buried|by the (?:door|gate|house)|on (?:the|my|our|a) shelf"
     r"|in (?:my|our|the|his|her|their) (?:field|garden|yard|farm|backyard|"
-    r"rice field|paddy|house|land|village|school|road)|near (?:my|our|the) (?:house|home|school|"
-    r"farm|village|road)|under (?:my|our|his|her|the) house)"
+    r"rice field|paddy|house|land|village|school|road|shed|barn|kitchen|garage|attic|pond)"
+    r"|near (?:my|our|the) (?:house|home|school|farm|village|road|well|pond|river|path|field"
+    r"|garden)|under (?:my|our|his|her|the) house)"
 )
 #: the person asks what to do with it
 _HANDLING = (
     r"(?:open|opening|sell|selling|scrap|move|moving|remove|removing|pick (?:it|them) up"
     r"|touch|touching|kick(?:s|ed|ing)?|carry|keep (?:it|them|one|this|that)"
     r"|keeps? (?:an?|the|some|old)"
-    r"|play(?:s|ed|ing)? with"
+    r"|play(?:s|ed|ing)? with|collect(?:s|ed|ing)?"
+    # kept in the house: "an old shell as a flower pot", "grandpa's bomblets as souvenirs"
+    r"|as (?:an? )?(?:flower ?pots?|doorstops?|decorations?|ornaments?|souvenirs?"
+    r"|paperweights?|vases?|lamps?|toys?|trophy|trophies)"
     r"|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw|still live|still active|still dangerous"
     r"|is it (?:safe|dangerous|live|alive|active)|explode|blow up|what (?:do|should|can) "
     r"(?:i|we|they|he|she) do(?! to (?:help|stop|support|campaign|ban|end|change))"
+    r"|what (?:are|am|is) (?:you|i|we|they|he|she) supposed to do"
     r"|who (?:do|should) (?:i|we) (?:call|tell)|report it)"
 )
 #: someone in the story ("us" is left out: it is also the United States)
@@ -76,14 +82,17 @@ _PERSONAL = (
     r"\b(?:i|im|ive|id|we|weve|my|our|me|someone|somebody|kids?|children|child|son|daughter"
     r"|cousin|uncle|aunt|mates?|buddy|pal|grandma|grandpa|grandmother|grandfather|grandparents|neighbou?rs?"
     r"|friends?|farmers?|villagers?|fixer|brother|sister|dad|mom|mum|father|mother|wife"
-    r"|husband|family|boy|girl)\b"
+    r"|husband|family|boy|girl|crew|builders)\b"
 )
 _THIRD_PERSON = r"\b(?:he|she|they|guide|driver|workers?|tourists?|students?)\b"
 #: "we're", "I'm", "they've": who is in the story, read before contractions are folded away
 #: ("we're" becomes "were")
 _CONTRACTED_PERSON = re.compile(r"\b(?:we|i|they)\s*['’]\s*(?:re|m|ve|d|ll)\b")
 #: "is it safe to touch...", "how do i open...": asking for oneself without saying who
-_ASKING_FOR_ONESELF = r"\b(?:is it|how do (?:i|you)|how can (?:i|you)|should (?:i|you|we))\b"
+_ASKING_FOR_ONESELF = (
+    r"\b(?:is it|how do (?:i|you)|how can (?:i|you)|should (?:i|you|we)"
+    r"|if (?:you|i|we|one|someone) (?:find|finds|see|sees|come across|comes across|spot))\b"
+)
 #: seen in the media, not on the ground: "i keep seeing '230,516 bombs' on tiktok"
 _MEDIA = re.compile(
     r"\b(?:on|in) (?:tiktok|facebook|twitter|x|youtube|instagram|reddit|telegram|the news|tv"
@@ -213,8 +222,12 @@ def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
         return True
     # "i keep seeing '230,516 bombs' on tiktok": seen in the media is not seen on the ground
     found_thing = _FOUND_FIRMLY if _MEDIA.search(basic) else _FOUND_THING
-    if found and (_object_of(found_thing, basic, verb=True) or _object_of(_THING_FOUND, basic)):
-        return someone
+    if (
+        found
+        and someone
+        and (_object_of(found_thing, basic, verb=True) or _object_of(_THING_FOUND, basic))
+    ):
+        return True
     # "how many cambodian kids were killed by cluster bombs... for the cold open": in a
     # statistics question, people in the figures and a handling word are no find; one's own
     # story ("my", "we") still is

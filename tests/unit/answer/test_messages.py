@@ -48,6 +48,14 @@ FOUND_SOMETHING = [
     "my grandma says there's a shell-looking thing next to the well, can we roll it aside?",
     "a buddy of mine keeps a BLU he dug up years ago as a paperweight, what should he do",
     "my nephew filmed himself kicking a rusty bomblet around the yard, is that ok",
+    # kept at home, hypotheticals, booby traps, work crews
+    "we use an old artillery shell as a flower pot, is that ok",
+    "grandpa collects old shells as souvenirs",
+    "my uncle has a bag of old grenades in his shed",
+    "our village has a rusty rocket near the well for years",
+    "i think i just stepped near a tripwire what do i do",
+    "if you find a bomblet what are you supposed to do",
+    "the construction crew hit something metal that looks like a bomb",
 ]
 
 NOT_A_FIND = [
@@ -90,6 +98,10 @@ NOT_A_FIND = [
     "see how many mines are left in cambodia",
     "saw a documentary about cluster bombs in laos, how many are left?",
     "how many cambodian children were killed by landmines in 2023? want a figure to open the talk",
+    "how many bombs has cmac collected since 1992",
+    "did the us use cluster munitions as a deterrent",
+    "if you find information about mines what do you do with it",
+    "what is a booby trap",
 ]
 
 
