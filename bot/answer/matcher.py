@@ -111,7 +111,11 @@ _LEADS = (
 _ATTRIBUTES: dict[str, re.Pattern[str]] = {
     word: re.compile(rf" (?:{gives}) ")
     for words, gives in (
-        ("range ranges", r"ranges?|km|kilometres?|kilometers?|miles?|reach"),
+        # a range of values ("1.3–2.35%" reads "1.3 2.35") answers "what range did he give"
+        (
+            "range ranges",
+            r"ranges?|km|kilometres?|kilometers?|miles?|reach|\d[\d.]* (?:to )?\d[\d.]*",
+        ),
         (
             "weight weigh weighs",
             r"weights?|weighs?|weighed|kg|kilograms?|grams?|pounds?|tons?|tonnes?",

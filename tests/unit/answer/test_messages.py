@@ -219,9 +219,18 @@ def test_a_speaker_the_entrys_alternates_name_is_its_speaker(answerer: Answerer)
     assert reply.answered and reply.entry is not None and reply.entry.id == "lithuania-withdrawal"
 
 
-def test_an_entry_that_gives_the_attribute_asked_for_still_answers(answerer: Answerer) -> None:
-    reply = answerer.ask("what is the range of the dpicm shells sent to ukraine")
-    assert reply.answered and reply.entry is not None and "28 km" in reply.entry.answer
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("what is the range of the dpicm shells sent to ukraine", "28 km"),
+        ("what range did kahl give for the dud rate", "1.3–2.35%"),  # a range of values
+    ],
+)
+def test_an_entry_that_gives_the_attribute_asked_for_still_answers(
+    answerer: Answerer, text: str, given: str
+) -> None:
+    reply = answerer.ask(text)
+    assert reply.answered and reply.entry is not None and given in reply.entry.answer
 
 
 @pytest.mark.parametrize(
