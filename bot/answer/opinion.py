@@ -17,6 +17,16 @@ _OPINION = re.compile(
     r"|\bin (?:your|ur) (?:opinion|view)\b"
     r"|\b(?:was|were|is|are) (?:\w+ ){1,3}(?:right|wrong) to\b"
     r"|\bwho is (?:right|wrong)\b"
+    # "should cambodia join the ccm?": what someone ought to do is a verdict, not a fact
+    r"|^(?:so |but |and |ok )?should (?!i |we |you |u |one |people )(?:\w+ ){1,4}?"
+    r"(?:join|sign|ratify|accede|leave|withdraw|have|send|use|ban|stop|apologi[sz]e|pay)\b"
+)
+#: "was hun sen's appeal hypocritical?": a judgement asked of the bot (unless someone's words
+#: are asked for: "did biden say it was justified")
+_VERDICT = re.compile(
+    r"\b(?:was|is|were|are|isnt|wasnt) (?:\w+ ){1,5}?(?:hypocritical|hypocrite|hypocrisy"
+    r"|justified|justifiable|fair|unfair|ethical|unethical|moral|immoral|a good idea"
+    r"|a bad idea|a mistake|the right call|the right decision|the wrong decision|worth it)\b"
 )
 
 
@@ -45,5 +55,12 @@ def asks_opinion(normalized: str) -> bool:
     True
     >>> asks_opinion("what did hun sen think of the us decision")
     False
+    >>> asks_opinion("should cambodia join the ccm")
+    True
+    >>> asks_opinion("did biden say the decision was justified")
+    False
     """
-    return bool(_OPINION.search(normalized))
+    return bool(
+        _OPINION.search(normalized)
+        or (_VERDICT.search(normalized) and " say " not in f" {normalized} ")
+    )

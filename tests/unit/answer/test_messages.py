@@ -239,6 +239,9 @@ def test_an_entry_that_gives_the_attribute_asked_for_still_answers(
         "was biden right to send the cluster bombs? what do u think",
         "do you think cambodia will be mine free by 2030",
         "in your opinion should cambodia join the ccm",
+        "Should Cambodia join the CCM?",
+        "was hun sen's appeal hypocritical?",
+        "was the us decision a mistake",
     ],
 )
 def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> None:
