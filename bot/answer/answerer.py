@@ -42,6 +42,7 @@ from bot.answer.language import Language, detect_language, fold_khmer
 from bot.answer.lexicon import STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
+from bot.answer.opening import fit_opening
 from bot.answer.opinion import asks_opinion, asks_opinion_km
 from bot.answer.safety import reports_a_find
 from bot.answer.several_countries import per_country
@@ -178,10 +179,13 @@ class Reply(BaseModel):
 
     @property
     def answer_text(self) -> str | None:
-        """The answer text shown: the Khmer answer for a Khmer reply when there is one."""
+        """The answer text shown: the Khmer answer for a Khmer reply when there is one; an
+        English answer's "Yes," or "No," goes when the question asked for a thing."""
         if not self.answered or self.entry is None:
             return None
-        return self.entry.km.answer if self.in_khmer and self.entry.km else self.entry.answer
+        if self.in_khmer and self.entry.km:
+            return self.entry.km.answer
+        return fit_opening(self.entry.answer, self.normalized)
 
     @property
     def title(self) -> str | None:

@@ -101,17 +101,23 @@ def sources_value(lines: list[str], limit: int = FIELD_VALUE_LIMIT) -> tuple[str
 
 
 def answer_embed(
-    entry: Entry, kb: KnowledgeBase, *, asked: str | None = None, lang: str = "en"
+    entry: Entry,
+    kb: KnowledgeBase,
+    *,
+    asked: str | None = None,
+    lang: str = "en",
+    text: str | None = None,
 ) -> discord.Embed:
     """The answer: question as title, answer text, sources (with as-of), attribution, topic.
 
     `lang="km"` shows the entry's Khmer question and answer (its sources stay the English
     ones they are), and says in the footer when no native speaker has reviewed that text;
-    an entry with no Khmer text answers in English under a one-line Khmer note.
+    an entry with no Khmer text answers in English under a one-line Khmer note. `text`: the
+    answer as the reply shows it (`Reply.answer_text`), when there is a reply.
     """
     position = entry.kind == "position" and entry.attributed_to
     khmer = entry.km if lang == "km" else None
-    answer = khmer.answer if khmer else entry.answer
+    answer = text or (khmer.answer if khmer else entry.answer)
     if lang == "km" and khmer is None:
         answer = f"*{km.ENGLISH_ONLY_KM}*\n\n{answer}"
     embed = discord.Embed(
@@ -169,7 +175,7 @@ def reply_embeds(reply: Reply, kb: KnowledgeBase) -> list[discord.Embed]:
     """One embed per question the message asked (each answer, or its suggestions), all
     together within the 6,000 characters Discord allows in one message."""
     embeds = [
-        answer_embed(part.entry, kb, lang=part.lang)
+        answer_embed(part.entry, kb, lang=part.lang, text=part.answer_text)
         if part.answered and part.entry
         else not_answered_embed(part, kb)
         for part in reply.shown

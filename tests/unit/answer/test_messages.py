@@ -259,3 +259,14 @@ def test_a_question_about_two_countries_answers_each(answerer: Answerer) -> None
 def test_an_entry_about_both_countries_is_kept_whole(answerer: Answerer) -> None:
     reply = answerer.ask("when did spain and germany ratify the ccm")
     assert reply.answered and not reply.parts  # allies-ccm-status gives both dates
+
+
+def test_a_verdict_opening_goes_when_the_question_asked_for_a_thing(answerer: Answerer) -> None:
+    """'Yes, Cambodia has...' answers 'does Cambodia have...?', not 'how many does it have?'."""
+    asked_what = answerer.ask("How many cluster munitions does Cambodia have in its stockpile?")
+    asked_yes_no = answerer.ask("Does Cambodia have cluster munitions?")
+    assert asked_what.entry == asked_yes_no.entry and asked_what.entry is not None
+    assert asked_yes_no.answer_text == asked_what.entry.answer
+    assert asked_yes_no.answer_text is not None and asked_yes_no.answer_text.startswith("Yes, ")
+    assert asked_what.answer_text is not None
+    assert asked_what.answer_text.startswith("Cambodia has cluster munitions")
