@@ -150,8 +150,9 @@ class ChatSession:
             )
         entries = [e for e in self.answerer.kb.entries if e.topic == topic]
         self.listing = Listing("questions", [Choice(e.id, e.question) for e in entries])
+        plural = "" if len(entries) == 1 else "s"
         return Group(
-            Text(f"{topic}: {len(entries)} questions", style="bold"),
+            Text(f"{topic}: {len(entries)} question{plural}", style="bold"),
             numbered([e.question for e in entries]),
             Text("Type a number to read the answer, or 'topics' for all topics.", style="dim"),
         )

@@ -143,17 +143,24 @@ def choices_of(reply: Reply, kb: KnowledgeBase) -> list[Choice]:
     """The numbered follow-ups shown under a reply: suggestions first, then related entries
     (their Khmer questions under a Khmer reply, when they have some)."""
     seen: dict[str, Choice] = {}
-    for s in reply.suggestions:
-        seen.setdefault(s.id, Choice(s.id, s.question))
-    entry = reply.entry if reply.answered else None
-    if entry is not None:
+    # a several-question message: every part's suggestions (a part asked back shows its
+    # own under the list below), then what the answered parts relate to
+    shown = reply.parts or (reply,)
+    for part in shown:
+        for s in part.suggestions:
+            seen.setdefault(s.id, Choice(s.id, s.question))
+    for part in shown:
+        entry = part.entry if part.answered else None
+        if entry is None:
+            continue
         for rid in entry.related:
             related = kb.get(rid)
             if related is not None and rid != entry.id:
-                khmer = reply.in_khmer and related.km is not None
+                khmer = part.in_khmer and related.km is not None
                 question = related.km.question if khmer and related.km else related.question
                 seen.setdefault(rid, Choice(rid, question))
-    return list(seen.values())
+    answered = {p.entry.id for p in shown if p.answered and p.entry}
+    return [c for c in seen.values() if c.id not in answered]
 
 
 def numbered(lines: list[str], start: int = 1) -> RenderableType:
@@ -277,7 +284,10 @@ def _one_renderable(reply: Reply, kb: KnowledgeBase, choices: list[Choice]) -> R
         return _not_answered_km(reply, choices)
     if reply.reason == "instructions":
         return Text(INSTRUCTIONS_TEXT)
-    if reply.status == "clarify":
+    if reply.status == "clarify" and not choices:
+        # a part of a several-question message: its suggestions are in the list below
+        parts.append(Text("I'm not sure which question you mean here: see the list below."))
+    elif reply.status == "clarify":
         parts.append(Text("I'm not sure which of these you mean. Did you mean:"))
     else:
         parts.append(Text(km.OPINION_EN if reply.reason == "opinion" else DECLINE_TEXT))

@@ -50,3 +50,18 @@ def test_json_names_the_matched_question(answerer: Answerer, kb: KnowledgeBase) 
     assert data["matched_question"] == reply.entry.question
     declined = reply_to_json(answerer.ask("what is the weather in paris"), kb)
     assert declined["matched_question"] is None
+
+
+def test_a_part_asked_back_points_to_its_suggestions_in_the_list(
+    answerer: Answerer, kb: KnowledgeBase
+) -> None:
+    """A several-question message whose second part is asked back: that part says where its
+    suggestions are, and the numbered list under the reply holds them."""
+    reply = answerer.ask("When was the CCM adopted and how many states signed in Oslo?")
+    assert len(reply.parts) == 2 and reply.parts[0].answered
+    unsure = reply.parts[1]
+    assert unsure.status == "clarify" and unsure.suggestions
+    text = reply_to_text(reply, kb)
+    assert "Did you mean:" not in text
+    assert "see the list below" in text
+    assert unsure.suggestions[0].question in text.split("You might also ask:")[1]
