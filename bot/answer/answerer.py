@@ -39,7 +39,7 @@ from bot.answer.glossary import KhmerGlossary
 from bot.answer.injection import tries_to_instruct
 from bot.answer.khmer import KhmerCandidate, KhmerIndex, khmer_content, runs
 from bot.answer.language import Language, detect_language, fold_khmer
-from bot.answer.lexicon import STOPWORDS
+from bot.answer.lexicon import QUESTION_WORDS, STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
 from bot.answer.normalize import Normalizer
 from bot.answer.opening import fit_opening
@@ -394,13 +394,22 @@ class Answerer:
                 swapped = re.sub(r"(?:\0 ?)+", new + " ", swapped, count=1)
                 return re.sub(r"\0 ?", "", swapped).strip()
         pointers = _POINTERS & set(words)
-        if pointers and not names_now and len(words) <= 6:
-            kinds = ("person",) if pointers <= _PERSON_POINTERS else ("country", "other")
-            names = [n for k in kinds for n in self.matcher.names(before, k)]
+        # "what did he say about hun sen's appeal?" after "who is ly thuch": a person pointer
+        # stands for the person asked about before, even beside other names
+        person_only = pointers <= _PERSON_POINTERS
+        if pointers and (not names_now or person_only) and len(words) <= (8 if person_only else 6):
+            kinds = ("person",) if person_only else ("country", "other")
+            names = [
+                n for k in kinds for n in self.matcher.names(before, k) if n not in names_now
+            ]
             if names:
                 # "it" after "what is the k5 belt" is "the k5 belt", not only "k5": try the
                 # names alone and the previous question's content words, keep the surer
-                content = [w for w in before.split() if w not in STOPWORDS and w not in names]
+                content = [
+                    w
+                    for w in before.split()
+                    if w not in STOPWORDS and w not in QUESTION_WORDS and w not in names
+                ]
                 readings = [
                     " ".join(stand_in if w in _POINTERS else w for w in words)
                     for stand_in in (" ".join(dict.fromkeys(names)), " ".join([*names, *content]))

@@ -175,6 +175,9 @@ def test_small_talk_alone_is_answered(answerer: Answerer) -> None:
         ("what did hun sen ask nato", "who is he?", "hun-sen-who"),
         ("is the us in the ccm", "what about russia?", "russia-ccm-status"),
         ("what is the k5 belt", "and when was it built?", "k5-belt"),
+        # a person pointer beside another name; "that" with the previous question's words
+        ("who is ly thuch", "what did he say about hun sen's appeal?", "ly-thuch-statement"),
+        ("why did lithuania leave the ccm", "when was that effective?", "lithuania-withdrawal"),
     ],
 )
 def test_follow_ups_are_read_with_the_previous_question(
