@@ -919,9 +919,11 @@ class Answerer:
                 score=top.score,
             )
         suggestions = self._suggestions(candidates)
-        status: Status = (
-            "clarify" if reason not in ("weak", "opinion") and suggestions else "declined"
-        )
+        # asking back "which of these did you mean?" fits a question the entries nearly
+        # answer; "who won the world cup" ruled out with a weak match is declined, still
+        # showing the closest questions
+        asks_back = reason not in ("weak", "opinion") and probability >= self.gate.clarify_at
+        status: Status = "clarify" if asks_back and suggestions else "declined"
         return Reply(
             question=text,
             status=status,

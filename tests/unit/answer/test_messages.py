@@ -273,3 +273,10 @@ def test_a_verdict_opening_goes_when_the_question_asked_for_a_thing(answerer: An
     assert asked_yes_no.answer_text is not None and asked_yes_no.answer_text.startswith("Yes, ")
     assert asked_what.answer_text is not None
     assert asked_what.answer_text.startswith("Cambodia has cluster munitions")
+
+
+def test_an_off_topic_question_ruled_out_is_declined_not_asked_back(answerer: Answerer) -> None:
+    """'Which of these did you mean?' over entries that share a year with the question reads
+    as if the bot nearly knew; it declines, showing the closest questions."""
+    reply = answerer.ask("Who won the World Cup in 2022?")
+    assert reply.status == "declined" and not reply.answered
