@@ -160,7 +160,7 @@ _NEAR_PEOPLE_RE = re.compile(
     r"|river|stream|door|playground)\b"
 )
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|im|ive|id|we|weve|my|our|me|us)\b")
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|im|ive|id|we|weve|my|our|me)\b")  # not "us": the US
 _ASKING_FOR_ONESELF_RE = re.compile(_ASKING_FOR_ONESELF)
 
 
