@@ -223,9 +223,9 @@ class _Memo:
     twice: a long message reads a sentence alone, then again with the one before it (to
     see whether it completes it), and chatty messages repeat themselves. Every entry is a
     pure function of its text (and of `answer_at`, fixed for the memo), so a remembered one
-    is the one a new reading would give. It lives for one `_parts` call: the answerer itself
-    keeps no state and stays thread-safe. (Not `_Reading`: that is a Khmer message's
-    glossary reading.)"""
+    is the one a new reading would give. It lives for one message (`_english`: its parts,
+    then its per-country reading): the answerer itself keeps no state and stays
+    thread-safe. (Not `_Reading`: that is a Khmer message's glossary reading.)"""
 
     __slots__ = ("_answer_at", "_answerer", "_decided", "_normalized")
 
@@ -330,11 +330,12 @@ class Answerer:
         """An English message (or a Khmer one read in English): each of its questions decided,
         one reply, with one part per question when it asks several. `answer_at` replaces the
         gate's answer threshold (the Khmer glossary reading has its own)."""
-        parts = self._parts(window, answer_at)
+        memo = _Memo(self, answer_at)  # shared: the per-country reading re-reads the window
+        parts = self._parts(window, answer_at, memo=memo)
         if len(parts) == 1 and not parts[0].answered:
             # an entry that names every country asked about answers them all; otherwise one
             # part per country
-            parts = self._per_country(window, answer_at) or parts
+            parts = self._per_country(window, memo) or parts
         if len(parts) == 1:
             single = parts[0]
             if not single.answered:
@@ -351,14 +352,15 @@ class Answerer:
             }
         )
 
-    def _per_country(self, window: str, answer_at: float | None) -> list[Reply] | None:
+    def _per_country(self, window: str, memo: _Memo) -> list[Reply] | None:
         """"When did Spain and Germany ratify?": one part per country named, when every one
-        of them is answered, each by an entry of its own (None otherwise)."""
-        normalized = self.normalizer(window)
+        of them is answered, each by an entry of its own (None otherwise). `memo`: the
+        message's reading (its window is mostly its one part, normalized already)."""
+        normalized = memo.normalize(window)
         questions = per_country(normalized, self.matcher.names(normalized, "country"))
         if len(questions) < 2:
             return None
-        replies = [self._decide(q, answer_at) for q in questions]
+        replies = [memo.decide(q)[0] for q in questions]
         entries = {r.entry.id for r in replies if r.answered and r.entry is not None}
         return replies if len(entries) == len(replies) else None
 
@@ -415,8 +417,7 @@ class Answerer:
                     for stand_in in (" ".join(dict.fromkeys(names)), " ".join([*names, *content]))
                 ]
                 return max(readings, key=self._surety)
-        query = self.matcher.parse(self.matcher.respell(rest))
-        if opener and not query.informative:
+        if opener and not self.matcher.parse(self.matcher.respell(rest)).informative:
             return f"{before} {rest}"
         return None
 
@@ -714,16 +715,22 @@ class Answerer:
         return reply
 
     def _parts(
-        self, text: str, answer_at: float | None = None, *, every_part: bool = False
+        self,
+        text: str,
+        answer_at: float | None = None,
+        *,
+        every_part: bool = False,
+        memo: _Memo | None = None,
     ) -> list[Reply]:
         """Decide each question of the message; small talk and empty parts fold away.
 
         `answer_at` replaces the gate's answer threshold (see `_english`). `every_part`
         reads every part even when the first MAX_PARTS are settled: the reference the early
-        stop is tested against (tests/unit/answer/test_answerer.py).
+        stop is tested against (tests/unit/answer/test_answerer.py). `memo`: the message's
+        reading, when the caller goes on reading it (made with the same `answer_at`).
         """
         segments = self.normalizer.segments(text) or [text]
-        memo = _Memo(self, answer_at)
+        memo = memo if memo is not None else _Memo(self, answer_at)
         replies: list[Reply] = []
         for i, segment in enumerate(segments):
             if not every_part and len(self._distinct(self._content(replies[:-1]))) >= MAX_PARTS:

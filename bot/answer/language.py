@@ -114,12 +114,16 @@ def _is_latin_letter(char: str) -> bool:
 #: regex engine scans a 1,000-character message in C, not character by character in Python
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _KHMER_CHAR = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
+#: every ASCII byte but the letters `_ASCII_LETTER` matches
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not _ASCII_LETTER.match(chr(c)))
 
 
 def script_counts(text: str) -> tuple[int, int, int]:
     """(Khmer characters, Latin letters, letters of any other script) in `text`."""
     if text.isascii():
-        return 0, len(_ASCII_LETTER.findall(text)), 0
+        # ASCII: the letters are what is left once every other byte is deleted, in one C
+        # pass (a findall made a string per letter: 49 microseconds for a long message)
+        return 0, len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS)), 0
     khmer = latin = other = 0
     for char in text:
         if is_khmer(char):
@@ -234,16 +238,18 @@ _VIETNAMESE = re.compile("[ơưđƠƯĐ\u1ea0-\u1ef9]")
 
 def _latin_is_foreign(text: str) -> bool:
     """Are the Latin words of this message clearly another language than English?"""
-    words = [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
+    # (’ read as ' before the words are found, not word by word after: `_WORD` takes
+    # either alike, so the words are the same; a long message has hundreds)
+    words = _WORD.findall(text.casefold().replace("’", "'"))
     if not words:
         return False
-    english = sum(w in _ENGLISH_WORDS for w in words)
+    english = sum(map(_ENGLISH_WORDS.__contains__, words))
     hits = [0] * len(_FOREIGN_WORDS)
-    for w in words:
-        for i in _FOREIGN_INDEX.get(w, ()):
+    for w in filter(_FOREIGN_INDEX.__contains__, words):
+        for i in _FOREIGN_INDEX[w]:
             hits[i] += 1
     best = max(hits)
-    accented = sum(not w.isascii() for w in words)
+    accented = 0 if text.isascii() else sum(not w.isascii() for w in words)
     if len(_VIETNAMESE.findall(text)) >= 2:
         return True
     if best >= 2 and best > english:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import pairwise
 
 _DISCORD_MARKUP = re.compile(
     r"<a?:\w{1,32}:\d{1,25}>"  # custom emoji <:name:id>, animated <a:name:id>
@@ -245,7 +246,7 @@ def strip_discord_markup(text: str) -> str:
         text = _DISCORD_MARKUP.sub(" ", text)
     if "](" in text:
         text = _MASKED_LINK.sub(r"\1", text)
-    if "://" in text or "." in text:  # https?:// or www.
+    if "://" in text or ("." in text and "www." in text.lower()):  # https?:// or www.
         text = _URL.sub(" ", text)
     if "```" in text:
         text = _CODE_FENCE.sub(" ", text)
@@ -267,7 +268,9 @@ _APOSTROPHES = "'’‘`´"
 def _punctuation_to_space(text: str) -> str:
     """Keep letters, digits and combining marks of every script; everything else is a gap."""
     if text.isascii():  # in ASCII, exactly the letters and digits are of category L or N
-        text = text.translate(_ASCII_GAPS)
+        # one C pass over bytes (str.translate looks every character up in a dict: 30
+        # microseconds for a long message)
+        text = text.encode("ascii").translate(_ASCII_GAP_BYTES).decode("ascii")
         return _INNER_DOT.sub(" ", text) if "." in text else text
     out: list[str] = []
     for char in text:
@@ -284,6 +287,13 @@ def _punctuation_to_space(text: str) -> str:
 _INNER_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 #: ASCII characters that are neither letters, digits nor a dot become a gap
 _ASCII_GAPS = {c: " " for c in range(128) if not chr(c).isalnum() and chr(c) != "."}
+_ASCII_GAP_BYTES = bytes(ord(_ASCII_GAPS.get(c, chr(c))) if c < 128 else c for c in range(256))
+
+
+def _may_have_digits(text: str) -> bool:
+    """False only when `text` has no digit a regex's `\\d` would match: ASCII without 0-9
+    (a scan per digit is cheaper than a regex pass that looks behind every candidate)."""
+    return not text.isascii() or any(d in text for d in "0123456789")
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -291,6 +301,76 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     if not ordered:
         return None
     return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
+
+
+def _drop_repeated_words(text: str) -> str:
+    """`_REPEATED_WORD.sub(r"\\1", text)`: "the the ccm" is "the ccm".
+
+    Why: the backreference is tried at every word (8 microseconds for a 130-character
+    sentence, and a long message normalizes several). When every word is all letters and
+    digits (`\\w`, as `str.isalnum` has it), a match is a word followed by itself, so none
+    next to itself means nothing to replace; otherwise the regex decides.
+    """
+    words = text.split()
+    if "".join(words).isalnum() and all(a != b for a, b in pairwise(words)):
+        return text
+    return _REPEATED_WORD.sub(r"\1", text)
+
+
+def _phrases_by_first_word(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Each phrase as its words, under its first word, longest first: the order in which
+    `_phrase_pattern`'s alternation tries them."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
+def _phrase_spans(
+    words: list[str], phrases: Mapping[str, list[tuple[str, ...]]]
+) -> list[tuple[int, int]]:
+    r"""Where `_phrase_pattern` matches in `" ".join(words)`, as (first, end) word indices.
+
+    Why: the regex tries its hundreds of alternatives at every word of the text, which made
+    the synonym and filler passes most of a long message's normalization (27 microseconds
+    each for a 130-character sentence). A phrase there starts at a word and ends at one
+    (`(?<!\S)`, `(?!\S)`), so it matches where its words are the text's next words;
+    leftmost first, then the longest (the regex's alternatives are sorted longest first, and
+    two phrases matching at one word are one the other's first words), then on after it:
+    the same matches, looked up by the word they start with. Tested against the regex on
+    generated text (tests/unit/answer/test_normalize_shortcuts.py).
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        for phrase in phrases.get(words[i], ()):
+            end = i + len(phrase)
+            if end <= n and tuple(words[i:end]) == phrase:
+                spans.append((i, end))
+                i = end
+                break
+        else:
+            i += 1
+    return spans
+
+
+def _replaced(
+    words: list[str], spans: list[tuple[int, int]], replace: Callable[[str], str | None]
+) -> list[str]:
+    """`words` with each span replaced by `replace(its text)` (None: dropped, so that its
+    gap closes up as `_SPACES` closes it); an empty string stays a word, so that joining
+    gives the double space the regex's substitution leaves."""
+    out: list[str] = []
+    last = 0
+    for first, end in spans:
+        out += words[last:first]
+        new = replace(" ".join(words[first:end]))
+        if new is not None:
+            out.append(new)
+        last = end
+    out += words[last:]
+    return out
 
 
 class Normalizer:
@@ -326,15 +406,18 @@ class Normalizer:
         #: where its first word is a whole word of the text
         self._synonym_first = frozenset(key.split()[0] for key in self._canonical if key)
         self._filler_first = frozenset(f.split()[0] for f in fillers if f)
+        #: the same phrases as words, by first word, for the word-by-word passes
+        self._synonym_words = _phrases_by_first_word(self._canonical)
+        self._filler_words = _phrases_by_first_word(fillers)
 
     @staticmethod
     def basic(text: str) -> str:
         """Markup, Unicode and punctuation folding, without filler removal or synonyms."""
         text = strip_discord_markup(text)
-        if "." in text:
+        if "u." in text or "U." in text:  # u.s., U.K., u. n.
             text = _ABBREVIATIONS.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)), text)
         text = fold_unicode(text)
-        if any(c in text for c in _THOUSANDS_CHARS):
+        if any(c in text for c in _THOUSANDS_CHARS) and _may_have_digits(text):
             text = _THOUSANDS.sub("", text)
         if "nt" in text or any(f"n{c}t" in text for c in _APOSTROPHES):
             text = _NEGATION.sub(
@@ -345,7 +428,9 @@ class Normalizer:
             text = _POSSESSIVE.sub("", text)
             text = _APOSTROPHE.sub("", text)
         text = _punctuation_to_space(text)
-        return _SPACES.sub(" ", text).strip()
+        # `_SPACES.sub(" ", text).strip()`: split() and strip() know the whitespace `\s`
+        # knows (str.isspace), and one join is a fraction of a substitution per gap
+        return " ".join(text.split())
 
     def drop_filler(self, text: str) -> str:
         """Remove chat filler ('hey bot', 'quick question'), unless nothing else is left.
@@ -356,17 +441,28 @@ class Normalizer:
         if self._filler_re is None:
             return text
         words = text.split()
-        if self._filler_first.isdisjoint(words) and " ".join(words) == text:
+        spaced = " ".join(words) == text
+        if spaced and self._filler_first.isdisjoint(words):
             return text
-        stripped = _SPACES.sub(" ", self._filler_re.sub(" ", text)).strip()
+        if spaced:  # the pass word by word: each phrase becomes a gap, gaps close up
+            spans = _phrase_spans(words, self._filler_words)
+            stripped = " ".join(_replaced(words, spans, lambda _: None))
+        else:
+            stripped = _SPACES.sub(" ", self._filler_re.sub(" ", text)).strip()
         return stripped or text
 
     def canonicalize(self, text: str) -> str:
         """Replace every synonym variant with its canonical term, longest first (no pass
         when no word of the text starts a variant: then nothing can match)."""
-        if self._synonym_re is None or self._synonym_first.isdisjoint(text.split()):
+        words = text.split()
+        if self._synonym_re is None or self._synonym_first.isdisjoint(words):
             return text
-        return self._synonym_re.sub(lambda m: self._canonical[m.group(0)], text)
+        if " ".join(words) != text:  # spaced otherwise than `basic` spaces: the regex
+            return self._synonym_re.sub(lambda m: self._canonical[m.group(0)], text)
+        spans = _phrase_spans(words, self._synonym_words)
+        if not spans:
+            return text
+        return " ".join(_replaced(words, spans, self._canonical.__getitem__))
 
     def __call__(self, text: str) -> str:
         """The full pipeline for a user message or a knowledge-base phrasing."""
@@ -375,7 +471,7 @@ class Normalizer:
     def after_basic(self, basic: str) -> str:
         """The pipeline after `basic`: for a caller that has `basic(text)` already."""
         text = self.canonicalize(self.drop_filler(basic))
-        return _REPEATED_WORD.sub(r"\1", text)
+        return _drop_repeated_words(text)
 
     def is_empty(self, text: str, *, basic: str | None = None) -> bool:
         """`not self(text)`, without the filler and synonym passes when they cannot empty

@@ -8,8 +8,10 @@ and Latin-script languages that are not English.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bot.answer.language import detect_language, fold_khmer, script_counts
+from bot.answer.language import _ASCII_LETTER, detect_language, fold_khmer, script_counts
 
 ENGLISH = [
     "what is the ccm?",
@@ -120,3 +122,10 @@ def test_khmer_is_folded_without_damage() -> None:
     assert fold_khmer("ឆ្នាំ២០២៣។ UXO៖") == "ឆ្នាំ2023 uxo"
     # subscript DA and TA are one letter for matching (ស្ដី / ស្តី)
     assert fold_khmer("ស្ដីពី") == fold_khmer("ស្តីពី")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_letters_are_counted_as_the_pattern_counts_them(text: str) -> None:
+    """`script_counts` counts an ASCII text's letters by deleting the other bytes."""
+    assert script_counts(text) == (0, len(_ASCII_LETTER.findall(text)), 0)

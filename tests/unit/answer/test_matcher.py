@@ -206,9 +206,7 @@ def test_entry_signals_are_the_reference_to_the_last_bit(answerer: Answerer) -> 
     m = answerer.matcher
     for key, normalized in _labelled_and_worst_case(answerer):
         query = m.parse(m.respell(normalized))
-        entries = list(
-            dict.fromkeys(m._phrasings[i].entry for _, i, _, _ in m._shortlist_arrays(query))
-        )
+        entries = list(dict.fromkeys(m._phrasings[i].entry for i in m._shortlist_columns(query)[1]))
         assert m._entry_signals(query, entries) == m._entry_signals_reference(query, entries), key
 
 

@@ -17,6 +17,11 @@ PIECES = [
     *"\u202f\u00a0éüßſİ\u200bក្ម",
     "https://x.org/a",
     "www.",
+    "WwW.x",
+    "u. s.",
+    "\u2003",
+    "\x1c",
+    "\u0663,\u0661\u0662\u0663",
     "```",
     "<@123>",
     "<:x:12>",
@@ -108,3 +113,58 @@ def test_an_empty_synonym_target_is_still_seen_to_empty_a_text() -> None:
     """`is_empty` takes its shortcut only when no synonym can normalize to nothing."""
     n = Normalizer({"???": ["zzz"]})
     assert n.is_empty("zzz") == (not n("zzz"))
+
+
+def _full_canonicalize(n: Normalizer, text: str) -> str:
+    assert n._synonym_re is not None
+    return n._synonym_re.sub(lambda m: n._canonical[m.group(0)], text)
+
+
+def _full_drop_filler(n: Normalizer, text: str) -> str:
+    assert n._filler_re is not None
+    return normalize._SPACES.sub(" ", n._filler_re.sub(" ", text)).strip() or text
+
+
+#: phrases that nest ("zz", "zz yy", "zz yy xx"), share first words, and a synonym that
+#: normalizes to nothing: the word-by-word passes must find what the regex finds
+_NESTED = Normalizer(
+    {"???": ["zz", "zz yy"], "ab": ["zz yy xx", "yy zz"], "cd": ["xx", "xx xx"]},
+    filler=("zz", "zz yy xx", "hey", "hey bot", "bot"),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["zz", "yy", "xx", "ab", "cd", "hey", "bot", "q"]), max_size=12))
+def test_word_passes_find_what_the_regex_finds_on_nested_phrases(words: list[str]) -> None:
+    text = " ".join(words)
+    assert _NESTED.canonicalize(text) == _full_canonicalize(_NESTED, text)
+    assert _NESTED.drop_filler(text) == _full_drop_filler(_NESTED, text)
+
+
+def test_word_passes_give_the_regex_on_every_bundled_and_labelled_text() -> None:
+    """Every phrasing and answer of the knowledge base and every gold question, as `basic`
+    leaves them: the synonym and filler passes word by word are the regex passes."""
+    from bot.kb.loader import load_knowledge_base
+    from bot.quality.evaluation import load_gold
+    from tests.paths import ROOT
+
+    n = _normalizer()
+    kb = load_knowledge_base(ROOT / "knowledge", ROOT / "seeds")
+    texts = [p for e in kb.entries for p in (*e.phrasings, e.answer)]
+    texts += [g.q for g in load_gold(ROOT / "eval" / "gold")]
+    for raw in texts:
+        text = Normalizer.basic(raw)
+        assert n.canonicalize(text) == _full_canonicalize(n, text), raw
+        assert n.drop_filler(text) == _full_drop_filler(n, text), raw
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "ab", "b", "2", "35", "2.35", "_", "é", "ក្ម", " ", "  ", "\t"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_repeated_words_are_dropped_as_the_regex_drops_them(text: str) -> None:
+    """The shortcut (no word next to itself: nothing to drop) gives the regex's result."""
+    assert normalize._drop_repeated_words(text) == normalize._REPEATED_WORD.sub(r"\1", text)
