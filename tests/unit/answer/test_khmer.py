@@ -7,7 +7,15 @@ import pytest
 
 from bot.answer.answerer import Answerer
 from bot.answer.gate import KhmerGate
-from bot.answer.khmer import NGRAM_SIZES, KhmerIndex, char_ngrams, runs
+from bot.answer.khmer import (
+    NGRAM_SIZES,
+    KhmerIndex,
+    asks_km,
+    char_ngrams,
+    khmer_focus,
+    khmer_questions,
+    runs,
+)
 from bot.quality import fit_km_gate
 from tests.khmer_fixture import km_blocks, labelled_questions
 
@@ -266,3 +274,29 @@ def test_a_khmer_how_many_needs_an_entry_that_gives_a_number(answerer: Answerer)
     # how many States Parties does the CCM have? Its entry gives the number
     reply = answerer.ask("តើ CCM មានរដ្ឋភាគីប៉ុន្មាន?")
     assert reply.answered and reply.entry is not None and reply.entry.id == "ccm-membership-now"
+
+
+def test_who_asks_and_why_is_not_read() -> None:
+    # "I'm a student in Phnom Penh. When did the CCM enter into force?"
+    assert khmer_focus("ខ្ញុំជាសិស្សនៅភ្នំពេញ។ CCM ចូលជាធរមាននៅថ្ងៃណា?") == "CCM ចូលជាធរមាននៅថ្ងៃណា?"
+    # "I teach at the pagoda, I want to know: what is the CMAA?"
+    assert khmer_focus("ខ្ញុំបង្រៀននៅវត្ត ចង់ដឹងថា CMAA ជាអ្វី") == "CMAA ជាអ្វី"
+    # one sentence, or only questions: read whole
+    assert khmer_focus("CMAA ជាអ្វី? CMAC ជាអ្វី?") == "CMAA ជាអ្វី? CMAC ជាអ្វី?"
+    assert asks_km("CMAA ជាអ្វី") and not asks_km("គ្រាប់បែកចង្កោម NATO 2023")
+
+
+def test_a_khmer_message_that_asks_two_things_gets_two_parts(answerer: Answerer) -> None:
+    assert khmer_questions("CMAC ជាអ្វី? ហើយ CMAA បង្កើតឡើងនៅឆ្នាំណា?") == [
+        "CMAC ជាអ្វី?",
+        "ហើយ CMAA បង្កើតឡើងនៅឆ្នាំណា?",
+    ]
+    reply = answerer.ask("CMAC ជាអ្វី? ហើយ CMAA បង្កើតឡើងនៅឆ្នាំណា?")
+    assert reply.answered and reply.reason == "multi-question"
+    assert [p.entry.id for p in reply.parts if p.entry] == ["cmac-what", "cmaa-what"]
+    assert all(p.lang == "km" for p in reply.parts)
+
+
+def test_a_year_the_entry_never_mentions_is_checked_like_a_name(answerer: Answerer) -> None:
+    assert "2031" in answerer.khmer.names("ខ្មែរមានអ្នករងគ្រោះដោយមីនប៉ុន្មាននាក់ក្នុងឆ្នាំ 2031?")
+    assert not answerer.ask("ខ្មែរមានអ្នករងគ្រោះដោយមីនប៉ុន្មាននាក់ក្នុងឆ្នាំ 2031?").answered
