@@ -54,11 +54,27 @@ KHMER_NAMES: tuple[str, ...] = (
     "អូស្ត្រាលី", "ឥណ្ឌា", "ប៉ាគីស្ថាន", "អ៊ីស្រាអែល", "ស៊ីរី", "លីបង់", "អ៊ីរ៉ាក់", "វ៉ានូអាទូ",
     "សៀមរាប", "បាត់ដំបង", "ប៉ៃលិន", "ឧត្តរមានជ័យ", "ព្រះវិហារ", "បន្ទាយមានជ័យ",
     "អូស្លូ", "អូតាវ៉ា", "ឌុយប្លាំង", "ហ្សឺណែវ",
+    # more countries with a row in the country table (knowledge/countries.yaml)
+    "អាហ្វហ្គានីស្ថាន", "អាហ្វកានីស្ថាន", "អូទ្រីស", "បែលហ្ស៊ិក", "ឈីលី", "កូឡុំប៊ី",
+    "ក្រូអាស៊ី", "គុយបា", "សាធារណរដ្ឋឆេក", "ឆេក", "ដាណឺម៉ាក", "អ៊ីតាលី", "ម៉ិកស៊ិក", "ហូឡង់",
+    "នេទែរឡែន", "នូវែលសេឡង់", "ញូវហ្ស៊ីឡែន", "នីហ្សេរីយ៉ា", "ហ្វីលីពីន", "ព័រទុយហ្គាល់",
+    "អាហ្វ្រិកខាងត្បូង", "ស៊ុយអែត", "ស្វីស", "ស៊ូដង់ខាងត្បូង", "ឥណ្ឌូណេស៊ី", "ប្រេស៊ីល",
+    "កូរ៉េខាងត្បូង", "កូរ៉េ", "អាហ្សង់ទីន", "ហ្វាំងឡង់", "ក្រិក", "ប៉ូឡូញ", "អេស្តូនី",
+    "ឡេតូនី", "រូម៉ានី", "អេហ្ស៊ីប", "អារ៉ាប៊ីសាអូឌីត", "តួកគី", "បង់ក្លាដែស", "នេប៉ាល់",
+    "ស្រីលង្កា", "ម៉ុលដាវី", "បួគីណាហ្វាសូ", "ហុងគ្រី", "ប៊ុលហ្គារី", "វ៉េណេស៊ុយអេឡា", "ណូរូ",
     # people
     "ហ៊ុនសែន", "ហ៊ុនម៉ាណែត", "បៃដិន", "ពូទីន", "ហ្សេលេនស្គី", "លីធុជ", "យ៉ាងពៅ", "ប៉ុលពត",
     "សុលលីវ៉ាន់", "ត្រាំ",
     # organisations
     "ណាតូ", "អូតង់", "អង្គការសហប្រជាជាតិ", "ស៊ីម៉ាក់",
+)
+
+#: other words for a listed name, read as it when looking for names: ខ្មែរ (Khmer: the people,
+#: and in speech the country) names Cambodia, but not in ខ្មែរក្រហម (the Khmer Rouge) nor
+#: ភាសាខ្មែរ (the Khmer language); សៀម is Thailand's old name
+KHMER_NAME_ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("(?<!ភាសា)ខ្មែរ(?!ក្រហម)"), "កម្ពុជា"),
+    (re.compile("សៀម(?!រាប)"), "ថៃ"),
 )
 
 #: a Khmer run (its inner spaces kept), or a Latin word or number (never Khmer letters: "92មក"
@@ -167,11 +183,11 @@ class KhmerIndex:
             e = len(self._entry_ids)
             self._entry_ids.append(entry_id)
             every = [fold_khmer(t) for t in (*phrasings, answer, english)]  # folded once
+            mentioned = "".join(khmer_only(t) for t in every)
+            for alias, name in KHMER_NAME_ALIASES:
+                mentioned = alias.sub(name, mentioned)
             self._mentions.append(
-                (
-                    "".join(khmer_only(t) for t in every),
-                    frozenset(p for t in every for k, p in runs(t) if not k),
-                )
+                (mentioned, frozenset(p for t in every for k, p in runs(t) if not k))
             )
             bag: set[int] = set()
             for phrasing, folded in zip(phrasings, every, strict=False):
@@ -212,6 +228,8 @@ class KhmerIndex:
     def names(self, folded: str) -> list[str]:
         """The names a folded question mentions: listed Khmer names, and Latin names."""
         chars = khmer_only(folded)
+        for alias, name in KHMER_NAME_ALIASES:
+            chars = alias.sub(name, chars)
         found = [n for n in KHMER_NAMES if n in chars]
         # "អាមេរិក" inside "សហរដ្ឋអាមេរិក" is one name, not two
         found = [n for n in found if not any(n != m and n in m for m in found)]

@@ -300,3 +300,20 @@ def test_a_khmer_message_that_asks_two_things_gets_two_parts(answerer: Answerer)
 def test_a_year_the_entry_never_mentions_is_checked_like_a_name(answerer: Answerer) -> None:
     assert "2031" in answerer.khmer.names("ខ្មែរមានអ្នករងគ្រោះដោយមីនប៉ុន្មាននាក់ក្នុងឆ្នាំ 2031?")
     assert not answerer.ask("ខ្មែរមានអ្នករងគ្រោះដោយមីនប៉ុន្មាននាក់ក្នុងឆ្នាំ 2031?").answered
+
+
+def test_a_khmer_question_about_any_country_in_the_table(answerer: Answerer) -> None:
+    # "Have the Netherlands joined the CCM yet?", "When did Italy ratify the CCM?": no
+    # Khmer text for these rows; the glossary reads the country's Khmer name
+    for text, entry_id in (
+        ("ហូឡង់ចូល CCM ហើយឬនៅ?", "country-netherlands"),
+        ("ប្រទេសអ៊ីតាលីផ្តល់សច្ចាប័នលើ CCM ពេលណា?", "country-italy"),
+        ("ប៉ូឡូញចុះហត្ថលេខា CCM ទេ?", "country-poland"),
+    ):
+        reply = answerer.ask(text)
+        assert reply.answered and reply.entry is not None and reply.entry.id == entry_id, text
+
+
+def test_khmer_names_cambodia_but_the_khmer_rouge_does_not(answerer: Answerer) -> None:
+    assert "កម្ពុជា" in answerer.khmer.names("ខ្មែរបោះឆ្នោតយ៉ាងម៉េច")
+    assert "កម្ពុជា" not in answerer.khmer.names("ខ្មែរក្រហមកប់មីននៅណា")
