@@ -570,12 +570,16 @@ class Answerer:
             and not top.missing
             and not vetoed
             and asks_km(window)
-            and self._ranks_first(reading, top.entry_id)
         ):
-            # the index's top leads its runner-up by too little, but the glossary reading,
-            # which ranks every entry, puts the same entry first: the readings agree (a
+            # the index's top leads its runner-up by too little: the glossary reading, which
+            # ranks every entry, decides between them when it agrees with one of them (a
             # keyword list is not a question, and is not answered on a near tie)
-            status, confidence = "answered", self.khmer_gate.confidence(top.score)
+            loose = glossed or self._glossary_reply(text, reading, subjects, min_coverage=0.0)
+            agreed = loose.entry.id if loose is not None and loose.entry is not None else None
+            if agreed == top.entry_id or self._ranks_first(reading, top.entry_id):
+                status, confidence = "answered", self.khmer_gate.confidence(top.score)
+            elif loose is not None and agreed in [c.entry_id for c in candidates[1:2]]:
+                return loose  # it answers the index's runner-up
         if status == "answered" and top is not None:
             if glossed is not None and glossed.entry is not None:
                 if glossed.entry.id != top.entry_id:
