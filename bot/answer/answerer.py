@@ -581,10 +581,13 @@ class Answerer:
             elif loose is not None and agreed in [c.entry_id for c in candidates[1:2]]:
                 return loose  # it answers the index's runner-up
         if status == "answered" and top is not None:
+            english_id = english.entry.id if english is not None and english.entry else None
             if glossed is not None and glossed.entry is not None:
                 if glossed.entry.id != top.entry_id:
                     if top.score >= self.policy.exact_at:
                         glossed = None  # a near-verbatim Khmer phrasing is not second-guessed
+                    elif sure and english_id == top.entry_id:
+                        glossed = None  # its English words agree with the index
                     elif self._glossary_wins(glossed, reading, candidates):
                         return glossed
                     else:
