@@ -365,6 +365,20 @@ _KHMER_QUESTION = re.compile(
 )
 
 
+#: the speaker, or someone they talk about or to, in a sentence: "I", "we", a monk's "I",
+#: greetings and thanks, "yes", kin: a sentence with one and no question tells who asks
+_SPEAKER = re.compile(
+    khmer_word(
+        "ខ្ញុំ|អាត្មា|យើង|សួស្តី|ជម្រាបសួរ|អរគុណ|ចាស|បាទ|បងៗ|ឪពុក|ម្តាយ|ម៉ែ|យាយ|លោកតា|ជីតា"
+        "|ចៅៗ|ប្អូនៗ|គ្រួសារខ្ញុំ"
+    )
+)
+#: a question that points back to the sentence before: it, this, that, he or she, they
+_POINTER = re.compile(
+    khmer_word("វា|(?<!ឥឡូវ)(?<!ឆ្នាំ)(?<!ខែ)(?<!ថ្ងៃ)(?<!បច្ចុប្បន្ន)នេះ|នោះ|គាត់|ពួកគេ")
+)
+
+
 def asks_km(text: str) -> bool:
     """Khmer text asks something: a question word or a "?" (a list of keywords does not).
 
@@ -389,7 +403,16 @@ def khmer_focus(text: str) -> str:
     asking = [
         s for s in sentences if "?" in s or "？" in s or _KHMER_QUESTION.search(fold_khmer(s))
     ]
-    focus = " ".join(s.strip() for s in asking) if asking else text
+    # a statement without the speaker in it is context ("The Ottawa treaty bans mines. When
+    # did Cambodia join?"), and a question that points back ("what does it do?") needs it
+    kept = [
+        s
+        for s in sentences
+        if s in asking or (_KHMER_LETTER.search(s) and not _SPEAKER.search(fold_khmer(s)))
+    ]
+    if any(_POINTER.search(fold_khmer(s)) for s in asking):
+        kept = sentences
+    focus = " ".join(s.strip() for s in kept) if asking else text
     leads = list(_ASK_LEAD.finditer(focus))
     if leads:
         rest = focus[leads[-1].end() :].strip()
@@ -427,11 +450,18 @@ def khmer_questions(focus: str) -> list[str]:
                 start = cut.end()
         pieces.append(sentence[start:].strip())
     out: list[str] = []
+    context = ""  # a statement goes with the question after it
     for piece in (p for p in pieces if p):
+        if not asks_km(piece):
+            context = f"{context} {piece}".strip()
+            continue
         folded = fold_khmer(piece)
         latin = any(not k for k, _ in runs(folded))
         if out and not latin and len(khmer_content(folded)) < MIN_QUESTION_CONTENT:
-            out[-1] = f"{out[-1]} {piece}"
+            out[-1] = f"{out[-1]} {context} {piece}".replace("  ", " ")
         else:
-            out.append(piece)
+            out.append(f"{context} {piece}".strip())
+        context = ""
+    if context:
+        out = [*out[:-1], f"{out[-1]} {context}"] if out else [context]
     return out

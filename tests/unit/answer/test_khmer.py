@@ -284,6 +284,9 @@ def test_who_asks_and_why_is_not_read() -> None:
     # one sentence, or only questions: read whole
     assert khmer_focus("CMAA ជាអ្វី? CMAC ជាអ្វី?") == "CMAA ជាអ្វី? CMAC ជាអ្វី?"
     assert asks_km("CMAA ជាអ្វី") and not asks_km("គ្រាប់បែកចង្កោម NATO 2023")
+    # a statement without the speaker is context; a question that points back keeps it all
+    assert khmer_focus("អនុសញ្ញាអូតាវ៉ាហាមមីន។ កម្ពុជាចូលពេលណា?").startswith("អនុសញ្ញាអូតាវ៉ា")
+    assert "ស៊ីម៉ាក់" in khmer_focus("ខ្ញុំកំពុងអានពីស៊ីម៉ាក់។ តើវាធ្វើអ្វីខ្លះ?")
 
 
 def test_a_khmer_message_that_asks_two_things_gets_two_parts(answerer: Answerer) -> None:
