@@ -320,3 +320,12 @@ def test_a_khmer_question_about_any_country_in_the_table(answerer: Answerer) -> 
 def test_khmer_names_cambodia_but_the_khmer_rouge_does_not(answerer: Answerer) -> None:
     assert "កម្ពុជា" in answerer.khmer.names("ខ្មែរបោះឆ្នោតយ៉ាងម៉េច")
     assert "កម្ពុជា" not in answerer.khmer.names("ខ្មែរក្រហមកប់មីននៅណា")
+
+
+def test_a_khmer_verb_has_no_tense_and_reads_as_done(answerer: Answerer) -> None:
+    # "has Russia used cluster munitions in Ukraine?": ប្រើ reads "used" (the English engine
+    # reads "use" as Ukraine's promised use); ការប្រើ, the noun, reads "use"
+    assert answerer.glossary.translate("រុស្ស៊ីប្រើគ្រាប់ចង្កោម") == "russia used cluster munitions"
+    assert answerer.glossary.translate("ការប្រើគ្រាប់ចង្កោម") == "use cluster munitions"
+    reply = answerer.ask("រុស្ស៊ីប្រើគ្រាប់ចង្កោមនៅអ៊ុយក្រែនទេ")
+    assert reply.answered and reply.entry is not None and reply.entry.id == "russia-use-in-ukraine"
