@@ -588,6 +588,8 @@ class Answerer:
                         glossed = None  # a near-verbatim Khmer phrasing is not second-guessed
                     elif sure and english_id == top.entry_id:
                         glossed = None  # its English words agree with the index
+                    elif self._index_wins(glossed, candidates):
+                        glossed = None  # the glossary reading ranks the index's entry second
                     elif self._glossary_wins(glossed, reading, candidates):
                         return glossed
                     else:
@@ -696,6 +698,19 @@ class Answerer:
         ranked = [reply.entry.id] if reply.entry else []
         ranked += [s.id for s in reply.suggestions]
         return bool(ranked) and top.entry_id not in ranked
+
+    def _index_wins(self, glossed: Reply, candidates: list[KhmerCandidate]) -> bool:
+        """When the two readings answer different entries, the Khmer index's stands when the
+        glossary reading offers it right after its own, the index could see the glossary's
+        entry (it has Khmer text) and leads its runner-up by twice the lead it needs to answer
+        ("from which year to which year did the US bomb Cambodia?": the bombing, not the
+        sorties)."""
+        if glossed.entry is None or glossed.entry.km is None:
+            return False  # the index cannot have weighed an entry without Khmer text
+        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+        lead = candidates[0].score - runner_up
+        offered = [s.id for s in glossed.suggestions[:1]]
+        return lead >= 2 * self.khmer_gate.min_margin and candidates[0].entry_id in offered
 
     def _glossary_wins(
         self, glossed: Reply, reading: _Reading | None, candidates: list[KhmerCandidate]
