@@ -37,7 +37,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.answer.gate import Evidence, Gate, KhmerGate, evidence
 from bot.answer.glossary import KhmerGlossary
 from bot.answer.injection import tries_to_instruct
-from bot.answer.khmer import KhmerCandidate, KhmerIndex, khmer_content, runs
+from bot.answer.khmer import (
+    KhmerCandidate,
+    KhmerIndex,
+    asks_km,
+    khmer_content,
+    khmer_focus,
+    khmer_questions,
+    runs,
+)
 from bot.answer.language import Language, detect_language, fold_khmer
 from bot.answer.lexicon import QUESTION_WORDS, STOPWORDS
 from bot.answer.matcher import Candidate, Matcher, Query
@@ -89,6 +97,9 @@ class Policy:
 #: the glossary reading of a Khmer message answers it, or second-guesses the Khmer index, only
 #: when its words cover at least this share of the message's Khmer
 GLOSSARY_COVERAGE = 0.5
+#: ...and answers an entry without Khmer text over the Khmer index's answer when they cover
+#: at least this share (the index cannot see that entry)
+GLOSSARY_SURE_COVERAGE = 0.9
 #: "how many", "how much" in Khmer (and its common misspelling)
 _KM_HOW_MANY = re.compile("ប៉ុន្មាន|បុន្មាន")
 
@@ -488,7 +499,34 @@ class Answerer:
 
     # -- Khmer -------------------------------------------------------------------------------
     def _khmer(self, text: str, window: str) -> Reply:
-        """A Khmer message, read three ways, in this order:
+        """A Khmer message: only the part that asks is read (`khmer_focus`: who asks and why
+        is left out); when it asks several questions (`khmer_questions`) and each is answered,
+        by at least two entries, one part per entry; otherwise it is read whole."""
+        window = khmer_focus(window)
+        questions = khmer_questions(window)
+        if len(questions) > 1:
+            parts: list[Reply] = []
+            for question in questions:
+                part = self._khmer_one(question, question)
+                if not part.answered or part.entry is None:
+                    break
+                if all(p.entry is not None and p.entry.id != part.entry.id for p in parts):
+                    parts.append(part)
+            else:
+                if len(parts) > 1:
+                    return parts[0].model_copy(
+                        update={
+                            "question": text,
+                            "reason": "multi-question",
+                            "confidence": min(p.confidence for p in parts),
+                            "parts": tuple(parts),
+                            "suggestions": (),
+                        }
+                    )
+        return self._khmer_one(text, window)
+
+    def _khmer_one(self, text: str, window: str) -> Reply:
+        """A Khmer question, read three ways, in this order:
 
         1. its English words ("UXO ជាអ្វី?"): when its Khmer only asks and the English engine
            is sure of them, that entry answers;
@@ -520,22 +558,57 @@ class Answerer:
         status, confidence = self.khmer_gate.decide(candidates)
         top = candidates[0] if candidates else None
         subjects = self.glossary.subjects(window)
-        if status == "answered" and top is not None and self._lacks(subjects, top.entry_id):
-            status = "clarify"  # it asks about a director, a salary... the entry never mentions
-        if (
-            status == "answered"
-            and top is not None
-            and _KM_HOW_MANY.search(folded)
-            and not self.matcher.gives_quantity(top.entry_id)
-        ):
-            status = "clarify"  # "how many..." and the entry gives no number
+        # it asks about a director, a salary... the entry never mentions; or "how many..."
+        # and the entry gives no number
+        vetoed = top is not None and (
+            self._lacks(subjects, top.entry_id)
+            or (
+                bool(_KM_HOW_MANY.search(folded))
+                and not self.matcher.gives_quantity(top.entry_id)
+            )
+        )
+        if status == "answered" and vetoed:
+            status = "clarify"
         reading = self._glossary_reading(window)
         glossed = self._glossary_reply(text, reading, subjects)
+        if glossed is None and sure and english is not None and english.entry is not None:
+            # the glossary read little of a chatty message, but what it read answers the
+            # entry its English words answer: two readings agree
+            loose = self._glossary_reply(text, reading, subjects, min_coverage=0.0)
+            if loose is not None and loose.entry is not None and loose.entry.id == english.entry.id:
+                glossed = loose
+        if (
+            status == "clarify"
+            and top is not None
+            and top.score >= self.khmer_gate.answer_at
+            and not top.missing
+            and not vetoed
+            and asks_km(window)
+        ):
+            # the index's top leads its runner-up by too little: the glossary reading, which
+            # ranks every entry, decides between them when it agrees with one of them (a
+            # keyword list is not a question, and is not answered on a near tie)
+            loose = glossed or self._glossary_reply(text, reading, subjects, min_coverage=0.0)
+            agreed = loose.entry.id if loose is not None and loose.entry is not None else None
+            if agreed == top.entry_id or self._ranks_first(reading, top.entry_id):
+                status, confidence = "answered", self.khmer_gate.confidence(top.score)
+            elif loose is not None and agreed in [c.entry_id for c in candidates[1:2]]:
+                return loose  # it answers the index's runner-up
         if status == "answered" and top is not None:
+            english_id = english.entry.id if english is not None and english.entry else None
             if glossed is not None and glossed.entry is not None:
                 if glossed.entry.id != top.entry_id:
-                    # the two readings answer different entries: ask, offering both
-                    status, glossed = "clarify", None
+                    if top.score >= self.policy.exact_at:
+                        glossed = None  # a near-verbatim Khmer phrasing is not second-guessed
+                    elif sure and english_id == top.entry_id:
+                        glossed = None  # its English words agree with the index
+                    elif self._index_wins(glossed, candidates):
+                        glossed = None  # the glossary reading ranks the index's entry second
+                    elif self._glossary_wins(glossed, reading, candidates):
+                        return glossed
+                    else:
+                        # the two readings answer different entries: ask, offering both
+                        status, glossed = "clarify", None
             elif self._disagrees(reading, top):
                 status = "clarify"
         if status == "answered" and top is not None and english is not None and asks_only:
@@ -613,7 +686,9 @@ class Answerer:
         if not subjects or entry is None:
             return False
         english = " ".join((*entry.phrasings, entry.answer))
-        khmer = " ".join((*entry.km.phrasings, entry.km.answer)) if entry.km else ""
+        # the Khmer ways of asking, not the Khmer answer: it says what the English one says,
+        # and its compounds hide subject words (កើតចេញពី "arises from" is not កើត "born")
+        khmer = " ".join(entry.km.phrasings) if entry.km else ""
         return bool(self.glossary.missing_subjects(subjects, english, khmer))
 
     def _glossary_reading(self, window: str) -> _Reading | None:
@@ -638,13 +713,52 @@ class Answerer:
         ranked += [s.id for s in reply.suggestions]
         return bool(ranked) and top.entry_id not in ranked
 
+    def _index_wins(self, glossed: Reply, candidates: list[KhmerCandidate]) -> bool:
+        """When the two readings answer different entries, the Khmer index's stands when the
+        glossary reading offers it right after its own, the index could see the glossary's
+        entry (it has Khmer text) and leads its runner-up by twice the lead it needs to answer
+        ("from which year to which year did the US bomb Cambodia?": the bombing, not the
+        sorties)."""
+        if glossed.entry is None or glossed.entry.km is None:
+            return False  # the index cannot have weighed an entry without Khmer text
+        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+        lead = candidates[0].score - runner_up
+        offered = [s.id for s in glossed.suggestions[:1]]
+        return lead >= 2 * self.khmer_gate.min_margin and candidates[0].entry_id in offered
+
+    def _glossary_wins(
+        self, glossed: Reply, reading: _Reading | None, candidates: list[KhmerCandidate]
+    ) -> bool:
+        """When the two readings answer different entries, the glossary reading's stands when
+        the Khmer index ranks that entry second (the index nearly agrees), or when that entry
+        has no Khmer text (the index cannot see it) and the glossary read nearly all of the
+        message."""
+        entry = glossed.entry
+        if entry is None or reading is None:
+            return False
+        if entry.id in [c.entry_id for c in candidates[1:2]]:
+            return True
+        return entry.km is None and reading.coverage >= GLOSSARY_SURE_COVERAGE
+
+    def _ranks_first(self, reading: _Reading | None, entry_id: str) -> bool:
+        """The glossary reading (covering most of the message) answers the entry, or asks
+        back with it first."""
+        if reading is None or reading.coverage < GLOSSARY_COVERAGE:
+            return False
+        offered = self._offered(reading.reply)
+        return bool(offered) and offered[0].id == entry_id
+
     def _glossary_reply(
-        self, text: str, reading: _Reading | None, subjects: list[str]
+        self,
+        text: str,
+        reading: _Reading | None,
+        subjects: list[str],
+        min_coverage: float = GLOSSARY_COVERAGE,
     ) -> Reply | None:
         """The glossary reading's answer, as a Khmer reply (in English under a Khmer note
         while the entry has no Khmer text); None unless the English engine answers, or when
         the entry never mentions a subject the question names."""
-        if reading is None or reading.coverage < GLOSSARY_COVERAGE:
+        if reading is None or reading.coverage < min_coverage:
             return None  # the glossary read too little of it ("cmac" of a long question)
         reply = reading.reply
         entry = reply.entry

@@ -228,6 +228,10 @@ class KhmerGate(BaseModel):
             return "clarify", min(confidence, 0.5)
         return "declined", min(confidence, 0.5)
 
+    def confidence(self, score: float) -> float:
+        """The share of answers that were right at this score where it was measured."""
+        return _interpolate(self.calibration, score)
+
     @classmethod
     def neutral(cls) -> KhmerGate:
         """Middle-of-the-road thresholds: for tests and before any measurement."""

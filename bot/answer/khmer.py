@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.answer.language import fold_khmer, is_khmer
+from bot.answer.language import fold_khmer, is_khmer, khmer_word
 
 #: n-gram sizes over Khmer characters (code points)
 NGRAM_SIZES: tuple[int, ...] = (2,)
@@ -54,11 +54,27 @@ KHMER_NAMES: tuple[str, ...] = (
     "អូស្ត្រាលី", "ឥណ្ឌា", "ប៉ាគីស្ថាន", "អ៊ីស្រាអែល", "ស៊ីរី", "លីបង់", "អ៊ីរ៉ាក់", "វ៉ានូអាទូ",
     "សៀមរាប", "បាត់ដំបង", "ប៉ៃលិន", "ឧត្តរមានជ័យ", "ព្រះវិហារ", "បន្ទាយមានជ័យ",
     "អូស្លូ", "អូតាវ៉ា", "ឌុយប្លាំង", "ហ្សឺណែវ",
+    # more countries with a row in the country table (knowledge/countries.yaml)
+    "អាហ្វហ្គានីស្ថាន", "អាហ្វកានីស្ថាន", "អូទ្រីស", "បែលហ្ស៊ិក", "ឈីលី", "កូឡុំប៊ី",
+    "ក្រូអាស៊ី", "គុយបា", "សាធារណរដ្ឋឆេក", "ឆេក", "ដាណឺម៉ាក", "អ៊ីតាលី", "ម៉ិកស៊ិក", "ហូឡង់",
+    "នេទែរឡែន", "នូវែលសេឡង់", "ញូវហ្ស៊ីឡែន", "នីហ្សេរីយ៉ា", "ហ្វីលីពីន", "ព័រទុយហ្គាល់",
+    "អាហ្វ្រិកខាងត្បូង", "ស៊ុយអែត", "ស្វីស", "ស៊ូដង់ខាងត្បូង", "ឥណ្ឌូណេស៊ី", "ប្រេស៊ីល",
+    "កូរ៉េខាងត្បូង", "កូរ៉េ", "អាហ្សង់ទីន", "ហ្វាំងឡង់", "ក្រិក", "ប៉ូឡូញ", "អេស្តូនី",
+    "ឡេតូនី", "រូម៉ានី", "អេហ្ស៊ីប", "អារ៉ាប៊ីសាអូឌីត", "តួកគី", "បង់ក្លាដែស", "នេប៉ាល់",
+    "ស្រីលង្កា", "ម៉ុលដាវី", "បួគីណាហ្វាសូ", "ហុងគ្រី", "ប៊ុលហ្គារី", "វ៉េណេស៊ុយអេឡា", "ណូរូ",
     # people
     "ហ៊ុនសែន", "ហ៊ុនម៉ាណែត", "បៃដិន", "ពូទីន", "ហ្សេលេនស្គី", "លីធុជ", "យ៉ាងពៅ", "ប៉ុលពត",
     "សុលលីវ៉ាន់", "ត្រាំ",
     # organisations
     "ណាតូ", "អូតង់", "អង្គការសហប្រជាជាតិ", "ស៊ីម៉ាក់",
+)
+
+#: other words for a listed name, read as it when looking for names: ខ្មែរ (Khmer: the people,
+#: and in speech the country) names Cambodia, but not in ខ្មែរក្រហម (the Khmer Rouge) nor
+#: ភាសាខ្មែរ (the Khmer language); សៀម is Thailand's old name
+KHMER_NAME_ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("(?<!ភាសា)ខ្មែរ(?!ក្រហម)"), "កម្ពុជា"),
+    (re.compile("សៀម(?!រាប)"), "ថៃ"),
 )
 
 #: a Khmer run (its inner spaces kept), or a Latin word or number (never Khmer letters: "92មក"
@@ -69,6 +85,8 @@ _RUN = re.compile(
 )
 
 Features = Callable[[str], list[str]]
+#: a year a question names (1900-2099), checked like a name
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def runs(folded: str) -> list[tuple[bool, str]]:
@@ -165,11 +183,11 @@ class KhmerIndex:
             e = len(self._entry_ids)
             self._entry_ids.append(entry_id)
             every = [fold_khmer(t) for t in (*phrasings, answer, english)]  # folded once
+            mentioned = "".join(khmer_only(t) for t in every)
+            for alias, name in KHMER_NAME_ALIASES:
+                mentioned = alias.sub(name, mentioned)
             self._mentions.append(
-                (
-                    "".join(khmer_only(t) for t in every),
-                    frozenset(p for t in every for k, p in runs(t) if not k),
-                )
+                (mentioned, frozenset(p for t in every for k, p in runs(t) if not k))
             )
             bag: set[int] = set()
             for phrasing, folded in zip(phrasings, every, strict=False):
@@ -210,10 +228,14 @@ class KhmerIndex:
     def names(self, folded: str) -> list[str]:
         """The names a folded question mentions: listed Khmer names, and Latin names."""
         chars = khmer_only(folded)
+        for alias, name in KHMER_NAME_ALIASES:
+            chars = alias.sub(name, chars)
         found = [n for n in KHMER_NAMES if n in chars]
         # "អាមេរិក" inside "សហរដ្ឋអាមេរិក" is one name, not two
         found = [n for n in found if not any(n != m and n in m for m in found)]
         found += [p for k, p in runs(folded) if not k and self._is_latin_name(p)]
+        # a year is asked about like a name: "casualties in 2024" is not answered by 2023's
+        found += [p for k, p in runs(folded) if not k and _YEAR.fullmatch(p) and p not in found]
         return found
 
     def missing_names(self, names: Sequence[str], entry: int) -> tuple[str, ...]:
@@ -322,3 +344,124 @@ def khmer_content(folded: str) -> str:
     """
     rest = _FUNCTION_RE.sub("", khmer_only(folded))
     return rest if _KHMER_LETTER.search(rest) else ""
+
+
+#: what a Khmer asker puts before the question itself ("I teach at the pagoda school, I want to
+#: know that ..."): the words after the last of these are the question, the words before say
+#: who asks. Longest first, whole syllables only
+_ASK_LEADS = tuple(
+    """ចង់ដឹងថា សូមសួរថា សុំសួរថា ចង់សួរថា សូមសាកសួរថា ចង់ដឹងពី ចង់ដឹង សូមសួរ សុំសួរ ចង់សួរ
+    សួរថា សួរមួយទៀត""".split()
+)
+_ASK_LEAD = re.compile(khmer_word("|".join(re.escape(w) for w in _ASK_LEADS)))
+#: a sentence and its closing marks ("?", "។"...)
+_SENTENCE = re.compile(r"[^?？!។៕\n]+[?？!។៕\n]*")
+#: what makes a Khmer sentence a question: a question word (whole syllables), or a "?"
+_KHMER_QUESTION = re.compile(
+    khmer_word(
+        "តើ|អ្វី|អី|អីគេ|នរណា|អ្នកណា|ពេលណា|ថ្ងៃណា|ឆ្នាំណា|ខែណា|នៅណា|ណាខ្លះ|មួយណា|ប្រទេសណា"
+        "|ប៉ុន្មាន|ហេតុអ្វី|ហេតុអី|ដូចម្តេច|ម៉េច|ឬទេ|ទេ|អត់|ឬអត់|មែនទេ|ហើយឬនៅ|ឬនៅ|ទីណា|កន្លែងណា"
+    )
+)
+
+
+#: the speaker, or someone they talk about or to, in a sentence: "I", "we", a monk's "I",
+#: greetings and thanks, "yes", kin: a sentence with one and no question tells who asks
+_SPEAKER = re.compile(
+    khmer_word(
+        "ខ្ញុំ|អាត្មា|យើង|សួស្តី|ជម្រាបសួរ|អរគុណ|ចាស|បាទ|បងៗ|ឪពុក|ម្តាយ|ម៉ែ|យាយ|លោកតា|ជីតា"
+        "|ចៅៗ|ប្អូនៗ|គ្រួសារខ្ញុំ"
+    )
+)
+#: a question that points back to the sentence before: it, this, that, he or she, they
+_POINTER = re.compile(
+    khmer_word("វា|(?<!ឥឡូវ)(?<!ឆ្នាំ)(?<!ខែ)(?<!ថ្ងៃ)(?<!បច្ចុប្បន្ន)នេះ|នោះ|គាត់|ពួកគេ")
+)
+
+
+def asks_km(text: str) -> bool:
+    """Khmer text asks something: a question word or a "?" (a list of keywords does not).
+
+    >>> asks_km("CCM ជាអ្វី"), asks_km("គ្រាប់បែកចង្កោម NATO 2023")
+    (True, False)
+    """
+    return "?" in text or "？" in text or _KHMER_QUESTION.search(fold_khmer(text)) is not None
+
+
+def khmer_focus(text: str) -> str:
+    """The part of a Khmer message that asks: its question sentences when others only tell
+    who asks or why ("When I was a boy I saw the B-52s. From which year to which year did the
+    US bomb Cambodia?"), from the last "I want to know that..." on. A message that is one
+    sentence, or all questions, is read whole; so is one whose focus would have no Khmer word.
+
+    >>> khmer_focus("ខ្ញុំជាគ្រូ។ CCM ចូលជាធរមានពេលណា?")
+    'CCM ចូលជាធរមានពេលណា?'
+    >>> khmer_focus("ខ្ញុំបង្រៀននៅវត្ត ចង់ដឹងថា CCM ចូលជាធរមានពេលណា")
+    'CCM ចូលជាធរមានពេលណា'
+    """
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    asking = [
+        s for s in sentences if "?" in s or "？" in s or _KHMER_QUESTION.search(fold_khmer(s))
+    ]
+    # a statement without the speaker in it is context ("The Ottawa treaty bans mines. When
+    # did Cambodia join?"), and a question that points back ("what does it do?") needs it
+    kept = [
+        s
+        for s in sentences
+        if s in asking or (_KHMER_LETTER.search(s) and not _SPEAKER.search(fold_khmer(s)))
+    ]
+    if any(_POINTER.search(fold_khmer(s)) for s in asking):
+        kept = sentences
+    focus = " ".join(s.strip() for s in kept) if asking else text
+    leads = list(_ASK_LEAD.finditer(focus))
+    if leads:
+        rest = focus[leads[-1].end() :].strip()
+        if _KHMER_LETTER.search(rest) and _KHMER_QUESTION.search(fold_khmer(rest)):
+            focus = rest
+    return focus.strip() if _KHMER_LETTER.search(focus) else text
+
+
+#: a piece of a message with fewer Khmer characters than this beyond its question words
+#: ("ឆ្នាំណា", what year) is not a question of its own
+MIN_QUESTION_CONTENT = 6
+#: "and" between two questions: "X ពេលណា ហើយ Y ប៉ុន្មាន" asks two things when a question word
+#: comes right before it (Khmer puts the question word at the end of a clause)
+_KHMER_AND = re.compile(khmer_word("ហើយ|ចុះ|និង"))
+
+
+def khmer_questions(focus: str) -> list[str]:
+    """The questions of a Khmer message's focus, in order: its sentences, each also cut at an
+    "and" (ហើយ, ចុះ, និង) that follows a question word. A piece that says nothing beyond
+    asking ("ឆ្នាំណា?", what year?) stays with the question before it.
+
+    >>> khmer_questions("CCM ចូលជាធរមានពេលណា ហើយឥឡូវមានសមាជិកប៉ុន្មាន?")
+    ['CCM ចូលជាធរមានពេលណា', 'ឥឡូវមានសមាជិកប៉ុន្មាន?']
+    >>> khmer_questions("Oslo Process ជាអ្វី? ឆ្នាំណា?")
+    ['Oslo Process ជាអ្វី? ឆ្នាំណា?']
+    """
+    pieces: list[str] = []
+    for sentence in (m.group(0).strip() for m in _SENTENCE.finditer(focus)):
+        start = 0
+        for cut in _KHMER_AND.finditer(sentence):
+            before = fold_khmer(sentence[start : cut.start()])
+            last = list(_KHMER_QUESTION.finditer(before))
+            if last and not before[last[-1].end() :].strip():
+                pieces.append(sentence[start : cut.start()].strip())
+                start = cut.end()
+        pieces.append(sentence[start:].strip())
+    out: list[str] = []
+    context = ""  # a statement goes with the question after it
+    for piece in (p for p in pieces if p):
+        if not asks_km(piece):
+            context = f"{context} {piece}".strip()
+            continue
+        folded = fold_khmer(piece)
+        latin = any(not k for k, _ in runs(folded))
+        if out and not latin and len(khmer_content(folded)) < MIN_QUESTION_CONTENT:
+            out[-1] = f"{out[-1]} {context} {piece}".replace("  ", " ")
+        else:
+            out.append(f"{context} {piece}".strip())
+        context = ""
+    if context:
+        out = [*out[:-1], f"{out[-1]} {context}"] if out else [context]
+    return out

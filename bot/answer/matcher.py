@@ -1159,7 +1159,9 @@ class Matcher:
         answer = self._answer_text[entry]
         for match in _COUNT.finditer(answer):
             before = answer[max(0, match.start() - 4) : match.start()]
-            if not before.endswith(tuple(f"{m} " for m in _MONTHS.split())):
+            # "dec 3" is a date; "3 4 dec 94 states" (punctuation gone) is a count
+            day = match.group(0).isdigit() and int(match.group(0)) <= 31
+            if not (day and before.endswith(tuple(f"{m} " for m in _MONTHS.split()))):
                 return True
         return False
 

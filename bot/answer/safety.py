@@ -271,10 +271,10 @@ _KM_THING = rf"(?:{_KM_EXPLOSIVE}|{_KM_SUSPICIOUS})"
 #: a bare "round" (គ្រាប់: a bullet, a shell, a bomblet; not a seed, a grain or a pill) is a
 #: thing only when someone found or handles it ("រើសបានគ្រាប់តូចមួយ", picked up a small round)
 _KM_ROUND = _word("គ្រាប់") + "(?!ពូជ|ស្រូវ|ធញ្ញជាតិ|ថ្នាំ|ពោត|សណ្តែក|ល្ង|កាហ្វេ|ឈើ)"
-#: someone came upon it: found, saw (not យល់ឃើញ, an opinion), came across, dug up, picked
+#: someone came upon it: found, saw (not យល់ឃើញ, an opinion), came across or met (ជួប), dug up, picked
 #: up (not ជ្រើសរើស, to choose; not រើសអើង, to discriminate), ploughed up, stepped on
 _KM_FOUND = (
-    _word("រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជីក|(?<!ជ្រើស)រើស(?!អើង)|ភ្ជួរ|ជាន់")
+    _word("រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជួប(?!ប្រជុំ|ពិភាក្សា)|ជីក|(?<!ជ្រើស)រើស(?!អើង)|ភ្ជួរ|ជាន់")
     + r"|\bfound\b|\bfind\b"
 )
 #: what was seen was a picture, a post or the news: a topic, not an object
@@ -337,6 +337,9 @@ _KM_STATISTICS = re.compile(
 )
 #: "from which year to which year": a question about history, not a find
 _KM_WHICH_YEARS = re.compile("ឆ្នាំណា")
+#: someone fired, dropped or attacked: news of an attack ("did Thailand fire cluster munitions
+#: into my village?"), not a find, unless the thing was found or handled or advice is asked
+_KM_ATTACK_RE = re.compile(_word("បាញ់|ទម្លាក់|វាយប្រហារ"))
 _KM_NEAR = 80  # characters of Khmer (spaces removed) between the thing and the situation
 
 _KM_THING_RE = re.compile(_KM_THING)
@@ -415,6 +418,8 @@ def reports_a_find_km(text: str) -> bool:
         return False
     if _near(found, things) or _near(handled, things):
         return True
+    if _KM_ATTACK_RE.search(compact) and not _KM_ADVICE_RE.search(compact):
+        return False  # news of an attack on the speaker's village, not a find
     lying = _near(_spans(_KM_LYING_RE, compact), things)
     if _near(_spans(_KM_ADVICE_RE, compact), things) and (personal or lying):
         return True

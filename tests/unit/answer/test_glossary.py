@@ -146,9 +146,9 @@ def test_a_latin_word_in_the_glossary_is_reported(tmp_path: Path) -> None:
 def test_the_glossary_reading_has_its_own_answer_threshold(answerer: Answerer) -> None:
     """`glossary_answer_at` (gate_km.json) replaces the English gate's threshold for a Khmer
     message read through the glossary, and for nothing else."""
-    # where do the CCM's States Parties meet? ccm-meetings has no Khmer text: only the
-    # glossary reading can answer it
-    text = "ប្រជុំរដ្ឋភាគី CCM ធ្វើនៅឯណា?"
+    # have the Netherlands joined the CCM yet? country-netherlands has no Khmer text: only
+    # the glossary reading can answer it
+    text = "ហូឡង់ចូល CCM ហើយឬនៅ?"
 
     def engine(at: float) -> Answerer:
         gate = answerer.khmer_gate.model_copy(update={"glossary_answer_at": at})

@@ -7,7 +7,15 @@ import pytest
 
 from bot.answer.answerer import Answerer
 from bot.answer.gate import KhmerGate
-from bot.answer.khmer import NGRAM_SIZES, KhmerIndex, char_ngrams, runs
+from bot.answer.khmer import (
+    NGRAM_SIZES,
+    KhmerIndex,
+    asks_km,
+    char_ngrams,
+    khmer_focus,
+    khmer_questions,
+    runs,
+)
 from bot.quality import fit_km_gate
 from tests.khmer_fixture import km_blocks, labelled_questions
 
@@ -266,3 +274,58 @@ def test_a_khmer_how_many_needs_an_entry_that_gives_a_number(answerer: Answerer)
     # how many States Parties does the CCM have? Its entry gives the number
     reply = answerer.ask("តើ CCM មានរដ្ឋភាគីប៉ុន្មាន?")
     assert reply.answered and reply.entry is not None and reply.entry.id == "ccm-membership-now"
+
+
+def test_who_asks_and_why_is_not_read() -> None:
+    # "I'm a student in Phnom Penh. When did the CCM enter into force?"
+    assert khmer_focus("ខ្ញុំជាសិស្សនៅភ្នំពេញ។ CCM ចូលជាធរមាននៅថ្ងៃណា?") == "CCM ចូលជាធរមាននៅថ្ងៃណា?"
+    # "I teach at the pagoda, I want to know: what is the CMAA?"
+    assert khmer_focus("ខ្ញុំបង្រៀននៅវត្ត ចង់ដឹងថា CMAA ជាអ្វី") == "CMAA ជាអ្វី"
+    # one sentence, or only questions: read whole
+    assert khmer_focus("CMAA ជាអ្វី? CMAC ជាអ្វី?") == "CMAA ជាអ្វី? CMAC ជាអ្វី?"
+    assert asks_km("CMAA ជាអ្វី") and not asks_km("គ្រាប់បែកចង្កោម NATO 2023")
+    # a statement without the speaker is context; a question that points back keeps it all
+    assert khmer_focus("អនុសញ្ញាអូតាវ៉ាហាមមីន។ កម្ពុជាចូលពេលណា?").startswith("អនុសញ្ញាអូតាវ៉ា")
+    assert "ស៊ីម៉ាក់" in khmer_focus("ខ្ញុំកំពុងអានពីស៊ីម៉ាក់។ តើវាធ្វើអ្វីខ្លះ?")
+
+
+def test_a_khmer_message_that_asks_two_things_gets_two_parts(answerer: Answerer) -> None:
+    assert khmer_questions("CMAC ជាអ្វី? ហើយ CMAA បង្កើតឡើងនៅឆ្នាំណា?") == [
+        "CMAC ជាអ្វី?",
+        "ហើយ CMAA បង្កើតឡើងនៅឆ្នាំណា?",
+    ]
+    reply = answerer.ask("CMAC ជាអ្វី? ហើយ CMAA បង្កើតឡើងនៅឆ្នាំណា?")
+    assert reply.answered and reply.reason == "multi-question"
+    assert [p.entry.id for p in reply.parts if p.entry] == ["cmac-what", "cmaa-what"]
+    assert all(p.lang == "km" for p in reply.parts)
+
+
+def test_a_year_the_entry_never_mentions_is_checked_like_a_name(answerer: Answerer) -> None:
+    assert "2031" in answerer.khmer.names("ខ្មែរមានអ្នករងគ្រោះដោយមីនប៉ុន្មាននាក់ក្នុងឆ្នាំ 2031?")
+    assert not answerer.ask("ខ្មែរមានអ្នករងគ្រោះដោយមីនប៉ុន្មាននាក់ក្នុងឆ្នាំ 2031?").answered
+
+
+def test_a_khmer_question_about_any_country_in_the_table(answerer: Answerer) -> None:
+    # "Have the Netherlands joined the CCM yet?", "When did Italy ratify the CCM?": no
+    # Khmer text for these rows; the glossary reads the country's Khmer name
+    for text, entry_id in (
+        ("ហូឡង់ចូល CCM ហើយឬនៅ?", "country-netherlands"),
+        ("ប្រទេសអ៊ីតាលីផ្តល់សច្ចាប័នលើ CCM ពេលណា?", "country-italy"),
+        ("ប៉ូឡូញចុះហត្ថលេខា CCM ទេ?", "country-poland"),
+    ):
+        reply = answerer.ask(text)
+        assert reply.answered and reply.entry is not None and reply.entry.id == entry_id, text
+
+
+def test_khmer_names_cambodia_but_the_khmer_rouge_does_not(answerer: Answerer) -> None:
+    assert "កម្ពុជា" in answerer.khmer.names("ខ្មែរបោះឆ្នោតយ៉ាងម៉េច")
+    assert "កម្ពុជា" not in answerer.khmer.names("ខ្មែរក្រហមកប់មីននៅណា")
+
+
+def test_a_khmer_verb_has_no_tense_and_reads_as_done(answerer: Answerer) -> None:
+    # "has Russia used cluster munitions in Ukraine?": ប្រើ reads "used" (the English engine
+    # reads "use" as Ukraine's promised use); ការប្រើ, the noun, reads "use"
+    assert answerer.glossary.translate("រុស្ស៊ីប្រើគ្រាប់ចង្កោម") == "russia used cluster munitions"
+    assert answerer.glossary.translate("ការប្រើគ្រាប់ចង្កោម") == "use cluster munitions"
+    reply = answerer.ask("រុស្ស៊ីប្រើគ្រាប់ចង្កោមនៅអ៊ុយក្រែនទេ")
+    assert reply.answered and reply.entry is not None and reply.entry.id == "russia-use-in-ukraine"

@@ -8,6 +8,8 @@ import pytest
 from bot.answer.safety import reports_a_find, reports_a_find_km
 
 FINDS = [
+    "ថៃបាញ់គ្រាប់ចង្កោមចូលភូមិខ្ញុំ ខ្ញុំត្រូវធ្វើម៉េច?",  # fired into my village: what to do?
+    "គួរធ្វើអ្វីពេលជួបគ្រាប់មិនទាន់ផ្ទុះ",  # what to do on coming across UXO
     "យាយខ្ញុំទុកគ្រាប់ចង្កោមចាស់មួយនៅក្នុងផ្ទះយូរហើយ វានៅគ្រោះថ្នាក់ទៀតទេ?",
     "ខ្ញុំបានរកឃើញគ្រាប់បែកនៅក្នុងស្រែ តើខ្ញុំគួរធ្វើអ្វី?",  # found a bomb in the rice field
     "កូនខ្ញុំរើសបានគ្រាប់បែកតូចមួយនៅក្បែរផ្ទះ",  # my child picked up a small bomb near the house
@@ -54,6 +56,9 @@ FINDS = [
 ]
 
 NOT_FINDS = [
+    # my mother lives in a village by the border: did Thailand fire cluster munitions into
+    # Cambodia? (news of an attack; with "what should I do?" it would be advice)
+    "ម្តាយខ្ញុំនៅភូមិជិតព្រំដែន។ ថៃបាញ់គ្រាប់ចង្កោមចូលស្រុកខ្មែរមែនទេ?",
     # a village chief asking about the record is not reporting a find
     "ខ្ញុំជាមេភូមិ តើមីននៅសល់ប៉ុន្មាននៅកម្ពុជា?",
     "ពូខ្ញុំធ្លាប់ឃើញយន្តហោះទម្លាក់គ្រាប់បែក តើអាមេរិកទម្លាក់ពីឆ្នាំណា?",
