@@ -274,7 +274,10 @@ _KM_ROUND = _word("គ្រាប់") + "(?!ពូជ|ស្រូវ|ធញ�
 #: someone came upon it: found, saw (not យល់ឃើញ, an opinion), came across or met (ជួប), dug up, picked
 #: up (not ជ្រើសរើស, to choose; not រើសអើង, to discriminate), ploughed up, stepped on
 _KM_FOUND = (
-    _word("រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជួប(?!ប្រជុំ|ពិភាក្សា)|ជីក|(?<!ជ្រើស)រើស(?!អើង)|ភ្ជួរ|ជាន់")
+    _word(
+        "រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជួប(?!ប្រជុំ|ពិភាក្សា)|ជីក|(?<!ជ្រើស)រើស(?!អើង)|ភ្ជួរ|ជាន់"
+        "|ទាញ(?!ខ្លួន|ចេញពី)|ស្ទូច"
+    )
     + r"|\bfound\b|\bfind\b"
 )
 #: what was seen was a picture, a post or the news: a topic, not an object
@@ -289,7 +292,7 @@ _KM_MEDIA = re.compile(
 #: village, a school, a stream, buried
 _KM_LYING = _word(
     "ស្រែ|ចម្ការ|វាល|សួន|ផ្ទះ|(?<!មេ)ភូមិ(?!ភាគ)|សាលា|ទីធ្លា|មាត់បឹង|មាត់ទឹក|ដីរបស់|ដីខ្ញុំ|ដីយើង"
-    "|កប់|របង|អូរ|ព្រៃ|ចិញ្ចើមផ្លូវ"
+    "|កប់|របង|អូរ|ព្រៃ|ចិញ្ចើមផ្លូវ|ត្រពាំង|ស្រះ|បឹង"
 )
 #: what the person does or means to do with it: touch (not ប៉ះពាល់, to affect; not ប៉ះទង្គិច,
 #: a clash), hold (not កាន់កាប់, to occupy), open (not to drive, nor to open for signature),
@@ -297,7 +300,8 @@ _KM_LYING = _word(
 #: បាល់ទាត់, football), dismantle, keep (not ស្តុកទុក or រក្សាទុក, to stockpile or retain),
 #: play with (not ទៅលេង, to visit)
 _KM_HANDLING = _word(
-    "ប៉ះ(?!ពាល់|ទង្គិច)|កាន់(?!កាប់|តែ)|បើក(?!បរ|ឡាន|ម៉ូតូ|រថយន្ត|ឲ្យ|ឱ្យ|អោយ|ចុះ|ទូលាយ|សម័យ|វគ្គ)"
+    "ប៉ះ(?!ពាល់|ទង្គិច)|កាន់(?!កាប់|តែ)"
+    "|បើក(?!បរ|ឡាន|ម៉ូតូ|រថយន្ត|រ៉ឺម៉ក|តាក់ស៊ី|ទូក|កង់|ឲ្យ|ឱ្យ|អោយ|ចុះ|ទូលាយ|សម័យ|វគ្គ)"
     "|រុះរើ|(?<!រុះ)រើ(?!ស)|រំកិល|រុញ|ផ្លាស់ទី|យកចេញ|យកទៅ|យកមក|លក់|អេតចាយ|ដុត"
     "|វាយ(?!ប្រហារ|តម្លៃ)|គោះ|(?<!បាល់)ទាត់|បំបែក|(?<!ស្តុក)(?<!រក្សា)ទុក(?!ដាក់|ចិត្ត)|(?<!ទៅ)លេង"
 )
@@ -343,6 +347,7 @@ _KM_ATTACK_RE = re.compile(_word("បាញ់|ទម្លាក់|វាយ�
 _KM_NEAR = 80  # characters of Khmer (spaces removed) between the thing and the situation
 
 _KM_THING_RE = re.compile(_KM_THING)
+_KM_SUSPICIOUS_RE = re.compile(_KM_SUSPICIOUS)
 _KM_ROUND_RE = re.compile(_KM_ROUND)
 _KM_FOUND_RE = re.compile(_KM_FOUND)
 _KM_LYING_RE = re.compile(_KM_LYING)
@@ -395,6 +400,14 @@ def reports_a_find_km(text: str) -> bool:
     False
     """
     compact = " ".join(piece for _, piece in runs(fold_khmer(text)))
+    suspicious = _spans(_KM_SUSPICIOUS_RE, compact)
+    if suspicious and (
+        _near(_found_spans(compact), suspicious)
+        or _near(_spans(_KM_HANDLING_RE, compact), suspicious)
+    ):
+        # "pulled up a metal thing shaped like a mortar round": an unknown metal object found
+        # or handled is a find, told without a pronoun as Khmer tells it
+        return True
     personal = bool(_KM_PERSONAL_RE.search(compact))
     asking = bool(_KM_ASKING_RE.search(compact) or _KM_ADVICE_RE.search(compact))
     if not (personal or asking):

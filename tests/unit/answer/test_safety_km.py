@@ -53,9 +53,12 @@ FINDS = [
     "ឃើញ UXO នៅមាត់អូរ រុញវាទៅឆ្ងាយបានទេ?",  # saw UXO by the stream: push it away?
     "ដីចម្ការថ្មីរបស់យើងមានគ្រាប់បែកចាស់ៗ ប៉ះបានទេ",  # old bombs on our new plot: touch them?
     "រើសបានគ្រាប់មួយធ្លាក់មិនផ្ទុះ ទុកក្នុងផ្ទះសិនបានអត់",  # picked up a dud: keep it at home?
+    # a find told with no one in it and no question: pulled up a strange metal thing
+    "ទាញសំណាញ់ឡើងមកជាប់វត្ថុដែកចម្លែកមួយ នៅក្នុងបឹង",  # net pulled up a strange metal thing
 ]
 
 NOT_FINDS = [
+    "ខ្ញុំបើករ៉ឺម៉ក ភ្ញៀវសួរពីមីននៅកម្ពុជា",  # I drive a tuk-tuk; a guest asked about mines
     # my mother lives in a village by the border: did Thailand fire cluster munitions into
     # Cambodia? (news of an attack; with "what should I do?" it would be advice)
     "ម្តាយខ្ញុំនៅភូមិជិតព្រំដែន។ ថៃបាញ់គ្រាប់ចង្កោមចូលស្រុកខ្មែរមែនទេ?",
