@@ -61,9 +61,9 @@ _LYING = (
     r"|near (?:my|our|the) (?:house|home|school|farm|village|road|well|pond|river|path|field"
     r"|garden)|under (?:my|our|his|her|the) house)"
 )
-#: the person asks what to do with it
-_HANDLING = (
-    r"(?:open|opening|sell|selling|scrap|move|moving|remove|removing|pick (?:it|them) up"
+#: the person asks what to do with it: what someone does to it, or asks to do...
+_ACTS = (
+    r"open|opening|sell|selling|scrap|move|moving|remove|removing|pick (?:it|them) up"
     r"|touch|touching|kick(?:s|ed|ing)?|carry|keep (?:it|them|one|this|that)"
     r"|keeps? (?:an?|the|some|old)"
     r"|play(?:s|ed|ing)? with|collect(?:s|ed|ing)?"
@@ -71,18 +71,22 @@ _HANDLING = (
     r"|as (?:an? )?(?:flower ?pots?|doorstops?|decorations?|ornaments?|souvenirs?"
     r"|paperweights?|vases?|lamps?|toys?|trophy|trophies)"
     r"|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
-    r"(?:to|home)|bring (?:it|them) (?:to|home)|throw|still live|still active|still dangerous"
-    r"|is it (?:safe|dangerous|live|alive|active)|explode|blow up|what (?:do|should|can) "
+    r"(?:to|home)|bring (?:it|them) (?:to|home)|throw"
+    r"|is it (?:safe|dangerous|live|alive|active)|what (?:do|should|can) "
     r"(?:i|we|they|he|she) do(?! to (?:help|stop|support|campaign|ban|end|change))"
     r"|what (?:are|am|is) (?:you|i|we|they|he|she) supposed to do"
-    r"|who (?:do|should) (?:i|we) (?:call|tell)|report it)"
+    r"|who (?:do|should) (?:i|we) (?:call|tell)|report it"
 )
+#: ...or what the thing may do ("is it still live", "could it explode")
+_BEHAVIOUR = r"still live|still active|still dangerous|explode|blow up"
+_HANDLING = rf"(?:{_ACTS}|{_BEHAVIOUR})"
 #: someone in the story ("us" is left out: it is also the United States)
 _PERSONAL = (
     r"\b(?:i|im|ive|id|we|weve|my|our|me|someone|somebody|kids?|children|child|son|daughter"
     r"|cousin|uncle|aunt|mates?|buddy|pal|grandma|grandpa|grandmother|grandfather|grandparents|neighbou?rs?"
     r"|friends?|farmers?|villagers?|fixer|brother|sister|dad|mom|mum|father|mother|wife"
-    r"|husband|family|boy|girl|crew|builders)\b"
+    r"|husband|family|boy|girl|crew|builders|colleagues?|coworkers?|co workers?|teammates?"
+    r"|staff)\b"
 )
 _THIRD_PERSON = r"\b(?:he|she|they|guide|driver|workers?|tourists?|students?)\b"
 #: "we're", "I'm", "they've": who is in the story, read before contractions are folded away
@@ -155,11 +159,14 @@ _PERSONAL_RE = re.compile(_PERSONAL)
 _THING_RE = re.compile(_THING)
 #: a place near people, where a thing lying is a find whoever tells it
 _NEAR_PEOPLE_RE = re.compile(
-    r"\b(?:in|near|under|by|behind|next to|outside|on) (?:the|a|our|my) (?:field|garden|yard|farm"
+    r"\b(?:in|near|under|by|behind|beside|along|next to|outside|on) (?:the|a|our|my) "
+    r"(?:field|garden|yard|farm"
     r"|house|home|school|village|road|path|trail|beach|paddy|rice field|temple|pagoda|market"
     r"|river|stream|door|playground)\b"
 )
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
+#: handling that someone does to the thing, as opposed to what the thing does (explode)
+_ACTS_ON_IT = re.compile(rf"\b(?:{_ACTS})\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|im|ive|id|we|weve|my|our|me)\b")  # not "us": the US
 _ASKING_FOR_ONESELF_RE = re.compile(_ASKING_FOR_ONESELF)
 
@@ -234,6 +241,10 @@ def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
     if statistics and not _FIRST_PERSON_RE.search(basic):
         return False
     if handling and (_object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic)):
+        if statistics and not _ACTS_ON_IT.search(basic):
+            # "how many of those bomblets did not explode? i tell tourists...": in a
+            # statistics question, what munitions do (explode, stay live) is no handling
+            return False
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False
 

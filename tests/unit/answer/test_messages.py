@@ -56,6 +56,7 @@ FOUND_SOMETHING = [
     "i think i just stepped near a tripwire what do i do",
     "if you find a bomblet what are you supposed to do",
     "the construction crew hit something metal that looks like a bomb",
+    "a colleague saw an old bomblet beside the road and wants to shift it off the verge",
 ]
 
 NOT_A_FIND = [
@@ -102,6 +103,7 @@ NOT_A_FIND = [
     "did the us use cluster munitions as a deterrent",
     "if you find information about mines what do you do with it",
     "what is a booby trap",
+    "how many of those bomblets never explode? i tell tourists it is half",
 ]
 
 
