@@ -90,6 +90,8 @@ def test_an_entry_that_never_mentions_the_subject_lacks_it(glossary: KhmerGlossa
         "អគ្គនាយករបស់ស៊ីម៉ាក់ឥឡូវនេះជាអ្នកណា?",  # who is CMAC's director now
         "ថវិការបស់ស៊ីម៉ាក់ក្នុងមួយឆ្នាំមានប៉ុន្មាន?",  # CMAC's yearly budget
         "បុគ្គលិក CMAC បានប្រាក់ខែប៉ុន្មានដុល្លារ?",  # CMAC staff salary in dollars
+        "យ៉ង់ ពៅ ស្រុកកំណើតនៅណា?",  # Yang Peou's home town
+        "ក្នុងសង្គ្រាមព្រំដែនឆ្នាំ 2025 អ្នកណាបាញ់មុន?",  # who fired first in the 2025 war
     ],
 )
 def test_a_question_about_a_subject_no_entry_mentions_is_not_answered(
