@@ -30,11 +30,11 @@ SAFETY_FACTS = (
 )
 #: floors `make test` keeps on the blind batches pooled (all but the holdout) and on the
 #: holdout alone: a change that loses ground on questions nobody here wrote fails the build
-FLOORS = {"right": 0.40, "wrong": 0.05, "false_answers": 0.08}
+FLOORS = {"right": 0.50, "wrong": 0.05, "false_answers": 0.08}
 #: batches whose names start with this are in Khmer: judged on the English text of the entry
 #: answered (the Khmer answer says the same), reported apart, with floors of their own
 KHMER = "km"
-KHMER_FLOORS = {"right": 0.35, "wrong": 0.10, "false_answers": 0.30}
+KHMER_FLOORS = {"right": 0.75, "wrong": 0.06, "false_answers": 0.15}
 #: confidence bands of the reliability table, and the auto-answer threshold
 RELIABLE_AT = 0.9
 AUTO_ANSWER_AT = 0.97
