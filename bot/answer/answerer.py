@@ -74,6 +74,9 @@ _STATUS_QUESTION = re.compile(
     r"(?:.*\bccm\b|\s*(?:states parties|party|member)?\s*$)"
 )
 #: how a follow-up opens ("and laos?", "what about vietnam")
+#: Khmer characters a follow-up may hold besides the name it swaps in ("ចុះ ... វិញ", "ដែរ")
+_KM_FOLLOW_UP_REST = 12
+_KM_SPACES = re.compile(r"(?<=[\u1780-\u17ff])\s+(?=[\u1780-\u17ff])")
 _FOLLOW_OPENERS = re.compile(
     r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
 )
@@ -305,6 +308,12 @@ class Answerer:
                 reply = self.ask(rewritten)
                 if reply.answered:
                     return reply.model_copy(update={"question": text})
+        if previous and detect_language(text) == detect_language(previous) == "km":
+            rewritten = self.follow_up_km(previous, text)
+            if rewritten is not None:
+                reply = self.ask(rewritten)
+                if reply.answered:
+                    return reply.model_copy(update={"question": text})
         window = reading_window(text)
         basic = Normalizer.basic(window)  # once, for every check that reads the message
         if self.normalizer.is_empty(window, basic=basic):
@@ -384,6 +393,30 @@ class Answerer:
         with "when" added.
         """
         return self._follow_up(previous, text, self.normalizer)
+
+    def follow_up_km(self, previous: str, text: str) -> str | None:
+        """A short Khmer follow-up naming one country or person ("ចុះឡាវវិញ?", and Laos?)
+        rewritten as the Khmer question before it about that name (None otherwise). Khmer
+        names are the glossary's; the swap is made in the Khmer text, so the Khmer reading
+        (index, glossary, subject checks) decides as for any Khmer question."""
+        named = [(en, km) for en, km in self.glossary.terms(text) if self.matcher.names(en)]
+        if len(named) != 1:
+            return None
+        english, khmer = named[0]
+        rest = sum(len(p) for k, p in runs(fold_khmer(text)) if k) - len(khmer)
+        if rest > _KM_FOLLOW_UP_REST:
+            return None  # a question of its own, not "and X?"
+        kind = next(k for k in ("person", "country", "other") if self.matcher.names(english, k))
+        before = [
+            km
+            for en, km in self.glossary.terms(previous)
+            if en != english and self.matcher.names(en, kind)
+        ]
+        # the glossary's words are matched with the spaces between Khmer letters taken out
+        joined = _KM_SPACES.sub("", fold_khmer(previous))
+        if not before or before[0] not in joined:
+            return None
+        return joined.replace(before[0], khmer, 1)
 
     def _follow_up(self, previous: str, text: str, normalize: Callable[[str], str]) -> str | None:
         """`follow_up`, normalizing through `normalize` (a message's `_Memo` remembers)."""

@@ -141,6 +141,15 @@ class KhmerGlossary:
         """
         return self.read(text)[0]
 
+    def terms(self, text: str) -> list[tuple[str, str]]:
+        """(English term, the Khmer word as written) for each glossary word of a Khmer text,
+        in order: what a follow-up ("ចុះឡាវវិញ?", and Laos?) swaps into the question before.
+
+        >>> KhmerGlossary({"laos": ["ឡាវ"]}).terms("ចុះឡាវវិញ?")
+        [('laos', 'ឡាវ')]
+        """
+        return [(self._english[p], p) for k, p in self._words(fold_khmer(text)) if k]
+
     def subjects(self, text: str) -> list[str]:
         """The glossary subjects a question names ("director", "salary"...), in order."""
         named = (self._subject_of.get(p) for k, p in self._words(fold_khmer(text)) if k)

@@ -329,3 +329,25 @@ def test_a_khmer_verb_has_no_tense_and_reads_as_done(answerer: Answerer) -> None
     assert answerer.glossary.translate("ការប្រើគ្រាប់ចង្កោម") == "use cluster munitions"
     reply = answerer.ask("រុស្ស៊ីប្រើគ្រាប់ចង្កោមនៅអ៊ុយក្រែនទេ")
     assert reply.answered and reply.entry is not None and reply.entry.id == "russia-use-in-ukraine"
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "entry_id"),
+    [
+        ("តើកម្ពុជាចូល CCM ហើយឬនៅ?", "ចុះបារាំង?", "country-france"),  # and France?
+        ("ហ៊ុន សែន ជានរណា?", "ចុះ លី ធុជ វិញ?", "ly-thuch-who"),  # and Ly Thuch? (spaces)
+        ("តើជប៉ុនផ្តល់សច្ចាប័ន CCM នៅពេលណា?", "ចុះ អេស្ប៉ាញ?", "country-spain"),  # and Spain?
+    ],
+)
+def test_a_khmer_follow_up_is_read_with_the_question_before(
+    answerer: Answerer, previous: str, text: str, entry_id: str
+) -> None:
+    reply = answerer.ask(text, previous=previous)
+    assert reply.answered and reply.entry is not None and reply.entry.id == entry_id
+    assert reply.lang == "km" and reply.question == text
+
+
+def test_a_khmer_question_of_its_own_is_not_a_follow_up(answerer: Answerer) -> None:
+    previous = "តើកម្ពុជាចូល CCM ហើយឬនៅ?"
+    assert answerer.follow_up_km(previous, "ឡាវមានមីនប៉ុន្មាននៅសល់ក្នុងប្រទេស?") is None
+    assert answerer.follow_up_km(previous, "ចុះ កម្ពុជា វិញ?") is None  # the same name
