@@ -73,10 +73,11 @@ _STATUS_QUESTION = re.compile(
     r"|join|signed|sign|ratified|ratify|acceded|accede|bound)\b"
     r"(?:.*\bccm\b|\s*(?:states parties|party|member)?\s*$)"
 )
-#: how a follow-up opens ("and laos?", "what about vietnam")
 #: Khmer characters a follow-up may hold besides the name it swaps in ("ចុះ ... វិញ", "ដែរ")
 _KM_FOLLOW_UP_REST = 12
+#: the spaces between Khmer letters (the glossary reads Khmer words without them)
 _KM_SPACES = re.compile(r"(?<=[\u1780-\u17ff])\s+(?=[\u1780-\u17ff])")
+#: how a follow-up opens ("and laos?", "what about vietnam")
 _FOLLOW_OPENERS = re.compile(
     r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
 )
@@ -302,18 +303,11 @@ class Answerer:
         `previous` is the question the same person asked just before, if the adapter keeps
         it: a short follow-up ("and laos?", "who is he?") is then read in its light.
         """
-        if previous and detect_language(text) == detect_language(previous) == "en":
-            rewritten = self.follow_up(previous, text)
-            if rewritten is not None:
-                reply = self.ask(rewritten)
-                if reply.answered:
-                    return reply.model_copy(update={"question": text})
-        if previous and detect_language(text) == detect_language(previous) == "km":
-            rewritten = self.follow_up_km(previous, text)
-            if rewritten is not None:
-                reply = self.ask(rewritten)
-                if reply.answered:
-                    return reply.model_copy(update={"question": text})
+        rewritten = self._read_with(previous, text) if previous else None
+        if rewritten is not None:
+            reply = self.ask(rewritten)
+            if reply.answered:
+                return reply.model_copy(update={"question": text})
         window = reading_window(text)
         basic = Normalizer.basic(window)  # once, for every check that reads the message
         if self.normalizer.is_empty(window, basic=basic):
@@ -393,6 +387,15 @@ class Answerer:
         with "when" added.
         """
         return self._follow_up(previous, text, self.normalizer)
+
+    def _read_with(self, previous: str, text: str) -> str | None:
+        """A follow-up rewritten with the question before it, in the language both are in."""
+        lang = detect_language(text)
+        if lang != detect_language(previous):
+            return None
+        if lang == "en":
+            return self.follow_up(previous, text)
+        return self.follow_up_km(previous, text) if lang == "km" else None
 
     def follow_up_km(self, previous: str, text: str) -> str | None:
         """A short Khmer follow-up naming one country or person ("ចុះឡាវវិញ?", and Laos?)
