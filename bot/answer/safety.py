@@ -7,6 +7,10 @@ the field". Two things must be present: a thing that may explode (a mine, a bomb
 somewhere; or the person asks whether to touch, open, move, keep or sell it, or whether it is
 still live). Questions about mines in general ("how many mines has Cambodia cleared", "does the
 CCM ban mines") have the thing but not the situation, and go on to ordinary matching.
+People who find ordnance rarely name it, and tell it in passing: a second reading looks for an
+object described by the marks of ordnance (fins, a pin, a fuse, dimples...), contact with it
+here and now, and a person or a question, anywhere in the message (`_describes_a_find`); a
+third answers "what should you do if you see a bomblet?" with the advice itself.
 
 The patterns run on `Normalizer.basic` text: lower case, accents and punctuation folded,
 "there's" -> "theres", "don't" -> "do not". Khmer messages go through Khmer patterns of the
@@ -73,7 +77,7 @@ _ACTS = (
     r"|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw"
     r"|is it (?:safe|dangerous|live|alive|active)|what (?:do|should|can) "
-    r"(?:i|we|they|he|she) do(?! to (?:help|stop|support|campaign|ban|end|change))"
+    r"(?:i|we|they|he|she) do(?! to (?:help|stop|support|campaign|ban|end|change)| about)"
     r"|what (?:are|am|is) (?:you|i|we|they|he|she) supposed to do"
     r"|who (?:do|should) (?:i|we) (?:call|tell)|report it"
 )
@@ -184,6 +188,8 @@ def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bo
                 continue
         if verb and _NOT_A_FIND.search(text[: match.start()] + match["first"]):
             continue
+        if verb and _TOPIC_WORDS.intersection(text[: match.start()].split()[-3:]):
+            continue  # "a Xinhua story i found says... bombs": found a story, not a bomb
         return True
     return False
 
@@ -202,8 +208,18 @@ def reports_a_find(text: str, *, basic: str | None = None) -> bool:
 
 
 def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
-    """The English patterns; `basic`: `Normalizer.basic(text)`, when the caller has it."""
+    """The English detector; `basic`: `Normalizer.basic(text)`, when the caller has it."""
     basic = Normalizer.basic(text) if basic is None else basic
+    return (
+        _situation_patterns(text, basic)
+        or _describes_a_find(basic)
+        or _asks_what_to_do_on_a_find(basic)
+    )
+
+
+def _situation_patterns(text: str, basic: str) -> bool:
+    """A thing and a situation told close together: "found a bomblet", "a shell lying in
+    our field", "can i sell old bomb casings"."""
     # every pattern below that can say "a find" holds its situation (_LYING, _FOUND or
     # _HANDLING) as a whole word or phrase: a message without any (most questions) is no
     # find, without the thing-first scans of a long message
@@ -218,6 +234,9 @@ def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
     )
     statistics = bool(_STATISTICS.search(basic))
     if statistics and not personal:
+        return False
+    if statistics and _PAST_STORY_RE.search(basic) and not _ACTS_ON_IT.search(basic):
+        # "my uncle stepped on a mine in 1991. how many people have been hurt since 1979?"
         return False
     someone = personal or bool(_THIRD_PERSON_RE.search(basic))
     if (
@@ -253,6 +272,125 @@ def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
 _SITUATIONS = tuple(re.compile(rf"\b(?:{words})\b") for words in (_LYING, _FOUND, _HANDLING))
 
 
+# -- a find told by what it looks like -----------------------------------------------------------
+# People who find ordnance rarely name it: "something long and metallic with fins", "a crusty
+# ball thing with dimples", "a rusty thing with a little ring on top, like a pin". The patterns
+# above want a named thing beside a verb; a long story ("...the kids came back holding a rusty
+# thing with a pin, we left it on the kitchen table. Anyway, is the temple open?") puts them
+# sentences apart. So this path asks for three kinds of evidence anywhere in the message: an
+# object (named, or described by the marks of ordnance: fins, a pin, a fuse, dimples, a
+# rounded nose...), contact with it here and now (found, hit, dug up, brought home, in the
+# net, on my desk, sticking out of the ground...), and a person or a question about it (is it
+# a bomb, can I move it, what now, should I be worried). Statistics and history questions
+# ("my uncle stepped on a mine in 1991. how many people...") are not finds unless they ask
+# about the thing itself.
+
+#: the marks of ordnance on an object nobody named: fins, a pin or ring, a fuse, dimples,
+#: ridges, a nose or driving band, a shape ("pineapple shaped", "like a butterfly")
+_ORDNANCE_MARKS = (
+    r"(?:tail )?fins?|finned|(?:safety )?pin|ring on top|pull ring|fuses?|fuzes?|fuse looking"
+    r"|dimples?|dimpled|ridges?|ridged|(?:rounded|pointy|pointed) (?:nose|end|tip)|nose cone"
+    r"|(?:copper|driving|brass) band|pineapple(?: shaped)?|torpedo(?: shaped)?"
+    r"|(?:bomb|shell|grenade|rocket|mine|bullet) (?:shaped|looking)|shaped like an? \w+"
+    r"|like (?:an? )?(?:butterfly|pineapple|tennis ball|baseball|soda can|drink can)"
+    r"|looks? like an? (?:bomb|mine|shell|grenade|rocket|bomblet|mortar|missile|bombie)"
+    r"|bomb casings?|casings?"
+)
+#: an object nobody named, and what it is made of or looks like
+_VAGUE_OBJECT = (
+    r"thing|things|object|objects|something|somethin|item|items|cylinder|cylinders|tube|tubes"
+    r"|ball|balls|canister|bottle|bits|piece|pieces|lump|device"
+)
+_PHYSICAL = (
+    r"metal|metallic|iron|steel|rusty|rusted|rust|corroded|crusty|heavy|olive|green|yellow"
+    r"|round|long|pointy|\d+ ?cm|half buried|partly buried|sticking out|poking out|hard"
+)
+_OBJECT_RE = re.compile(rf"\b(?:{_EXPLOSIVE}|{_ORDNANCE_MARKS})\b")
+_VAGUE_RE = re.compile(rf"\b(?:{_VAGUE_OBJECT})\b")
+_PHYSICAL_RE = re.compile(rf"\b(?:{_PHYSICAL})\b")
+#: contact with it here and now: found, hit, dug up or pulled up; brought home; where it is
+#: now (on my desk, in the boat, in the net, in our garden, sticking out of the ground)
+_CONTACT_RE = re.compile(
+    r"\b(?:found|find|finds|dug|dig|digging|hit|hits|caught|pulled up|net pulled|scraped up"
+    r"|ploughed up|plowed up|turned up|washed up|appeared|got a (?:strong )?signal|picked up"
+    r"|brought (?:back|home|in|it)|came (?:home|back) (?:with|holding)|pockets? full"
+    r"|playing with|plays with|circling|sitting (?:on|in)|kept from|keeps? (?:it|one|a)"
+    r"|dug (?:it|them) up|holding"
+    r"|(?:on|in) (?:my|our|his|her|their|the) (?:desk|table|kitchen table|shelf|boat|net"
+    r"|pocket|pockets|bag|classroom|garden|yard|field|land|farm|paddy|backyard|house)"
+    r"|(?:out of|in|from) the (?:ground|mud|dirt|soil|sand|water|river|mekong|pond)"
+    r"|on the (?:beach|ground|shoulder|verge|road|path|trail)"
+    r"|by the (?:road|school|house|path|trail|river)|behind (?:a|the|our|my) \w+)\b"
+)
+#: looking for information: "where can i find cluster munition statistics", "find out"
+_LOOKING_FOR_RE = re.compile(
+    r"\b(?:(?:where|how) (?:can|do|could|would|to)(?: i| we| you| one)? find"
+    r"|(?:not|never|cant|cannot|couldnt|didnt|dont|doesnt|wont) find"
+    r"|(?:find|finds|found|finding) (?:out|more)"
+    # found or saw a report, the number, a video...: a topic, not an object
+    r"|(?:find|finds|found|finding|saw|seen|see|read|watched)(?: \w+){0,2} (?:"
+    + "|".join(sorted(_TOPIC_WORDS))
+    + r"))\b"
+)
+#: a question about the thing, or what someone means to do with it
+_ABOUT_IT_RE = re.compile(
+    rf"\b(?:is (?:it|this|that) (?:really |actually |still )?(?:an? |the )?(?:real )?"
+    rf"(?:{_EXPLOSIVE}|live|alive|armed|active|dangerous|safe|empty|ok|okay)"
+    r"|could (?:it|that|this) be|can (?:you )?identify|what (?:is|s) (?:this|it)"
+    r"|what now|what then|now what|what do (?:i|we|you) do|what should (?:i|we|he|she|they) do"
+    r"|(?:ok|okay|safe|fine|alright) to|is (?:that|it|this) (?:ok|okay|fine|safe|alright)"
+    r"|was that (?:ok|okay|fine|safe|alright)|that (?:fine|ok|okay) right|should (?:i|we) be"
+    r"|worried|scared|right move|who (?:do|must|should|can) (?:i|we) (?:call|tell|contact)"
+    r"|how (?:can|do) (?:i|we) tell|(?:can|should|may) (?:i|we|she|he|they|my \w+)"
+    r"|who (?:i|we) (?:must|should|can) (?:call|tell|contact)|it is (?:an? )?(?:bomb|mine)"
+    r"|keep digging|proceed|trash|bin|push|pushed|kick|mow|throw|threw|pull it out"
+    r"|take it home|plane|help|urgent|asap|quick|sell|selling|for sale|want to buy|obo"
+    r"|climbing on|standing on|sitting on|playing with|poking|touching|selfies?)\b"
+)
+#: a question about the record or the past, not about a thing here now
+_PAST_STORY_RE = re.compile(
+    r"\b(?:in|back in|during|since) (?:19\d\d|200\d|201\d)\b|\byears ago\b"
+    r"|\b(?:during|in) the war\b"
+)
+
+
+def _describes_a_find(basic: str) -> bool:
+    """An object (named, or with the marks of ordnance), contact with it here and now, and a
+    person or a question about it, anywhere in the message."""
+    if _IS_THIS_ONE_RE.search(basic):
+        return True
+    # contact first: most questions have none, and it is the cheapest test to fail
+    if not _CONTACT_RE.search(basic) or not _CONTACT_RE.search(_LOOKING_FOR_RE.sub(" ", basic)):
+        return False
+    if not (_OBJECT_RE.search(basic) or (_VAGUE_RE.search(basic) and _PHYSICAL_RE.search(basic))):
+        return False
+    about_it = bool(_ABOUT_IT_RE.search(basic))
+    if _STATISTICS.search(basic) and (not about_it or _PAST_STORY_RE.search(basic)):
+        return False
+    if _MEDIA.search(basic) or _IN_THE_MEDIA_RE.search(basic):
+        # "a Xinhua story I found says...", "saw a video of kids playing with a bomblet"
+        return False
+    # a question about it, or someone's own story ("my daughter came back holding a rusty
+    # thing with a pin... anyway, is the temple open on Sundays?")
+    return about_it or bool(_PERSONAL_RE.search(basic))
+
+
+#: the thing is in a story, a video or the news, not on the ground
+_IN_THE_MEDIA_RE = re.compile(
+    r"\b(?:a|an|the|this|that|my|his|her|some) (?:\w+ )?(?:story|stories|article|articles"
+    r"|video|videos|clip|clips|documentary|news|report|book|film|movie|tweet|post|thread"
+    r"|podcast|episode|game|games)\b"
+)
+#: "is this a mine? pic below": someone asks whether a thing before them is one
+_IS_THIS_ONE_RE = re.compile(
+    rf"\b(?:is|could) (?:this|that|these|those) (?:be )?(?:really |actually |still )?"
+    rf"(?:an? |some )?(?:real |live |old )?(?:{_EXPLOSIVE})"
+    # "is this dud rate right?" asks about a figure: the thing must end the question
+    r"(?: *$| (?:or|and|pic|pics|photo|image|below|here|there|in|on|near|by|under|i|we|my"
+    r"|please|pls|plz|still|what|can|should|it|its|lol|bro|thing))"
+)
+
+
 # -- Khmer ---------------------------------------------------------------------------------------
 # Khmer words are matched inside text written without spaces: whole syllables only
 # (`khmer_word`: រើ "move" is not the one inside ប្រើ "use", nor មីន the one in ខែមីនា "March")
@@ -277,6 +415,8 @@ _KM_EXPLOSIVE = (
 _KM_SUSPICIOUS = _word(
     "វត្ថុ(?:ដែក|ចម្លែក|គួរឱ្យសង្ស័យ|គួរអោយសង្ស័យ|គួរឲ្យសង្ស័យ|មិនស្គាល់|ច្រេះ|រាងមូល)|ដុំដែក"
     "|បំពង់ដែក|របស់ដែក|ដែកច្រេះ|ដែកចម្លែក|ដែករាងមូល|ដែកអ្វីមួយ|ដែកអ្វីម្យ៉ាង|អ្វីមួយដែលជាដែក"
+    # strange metal (ប្លែក), a coloured object, something with fins, a skull sign (a minefield)
+    "|ដែកប្លែក|វត្ថុប្លែក|វត្ថុពណ៌|មានស្លាប|ផ្លាកសញ្ញាក្បាលលលាដ៍|សញ្ញាក្បាលលលាដ៍"
 )
 _KM_THING = rf"(?:{_KM_EXPLOSIVE}|{_KM_SUSPICIOUS})"
 #: a bare "round" (គ្រាប់: a bullet, a shell, a bomblet; not a seed, a grain or a pill) is a
@@ -341,6 +481,15 @@ _KM_PERSONAL = (
 _KM_ASKING = _word(
     "តើ(?:គួរ|អាច|ត្រូវ)|គួរ|អាច|ចង់|ប្រសិនបើ|បើ(?!ក)|បានទេ|បានអត់|បានឬទេ|ជួយផង|ជួយខ្ញុំ"
     "|ល្អទេ|ល្អ"
+)
+#: a message that opens with the find ("រកឃើញមីននៅក្រោយផ្ទះ", found a mine behind the house)
+#: tells one's own, as "found uxo in field" does in English
+_KM_OPENS_WITH_FIND = re.compile("(?:ខ្ញុំ|យើង)?(?:បាន)?(?:រកឃើញ|ប្រទះឃើញ|ជីកឃើញ|រើសបាន)")
+#: a question about the record told with a memory: "when I was a child my father stepped on a
+#: mine... how many have died since 1979?"
+_KM_PAST_STORY = re.compile(
+    _word("កាលពីក្មេង|កាលនៅក្មេង|កាលខ្ញុំនៅក្មេង|កាលពីមុន|ជំនាន់ប៉ុលពត|ជំនាន់នោះ")
+    + r"|ពីឆ្នាំ\s?(?:១៩|19)|ឆ្នាំ\s?(?:១៩|19)\S\S"
 )
 #: statistics and treaty questions: how many (and its common misspelling), per year, in total,
 #: the number, most of, per cent
@@ -419,8 +568,14 @@ def reports_a_find_km(text: str) -> bool:
         # "pulled up a metal thing shaped like a mortar round": an unknown metal object found
         # or handled is a find, told without a pronoun as Khmer tells it
         return True
-    personal = bool(_KM_PERSONAL_RE.search(compact))
+    personal = bool(_KM_PERSONAL_RE.search(compact) or _KM_OPENS_WITH_FIND.match(compact))
     asking = bool(_KM_ASKING_RE.search(compact) or _KM_ADVICE_RE.search(compact))
+    if (
+        _KM_STATISTICS.search(compact)
+        and _KM_PAST_STORY.search(compact)
+        and not (_KM_HANDLING_RE.search(compact) or _KM_ADVICE_RE.search(compact))
+    ):
+        return False  # a memory, then a question about the record
     if not (personal or asking):
         return False
     if _KM_STATISTICS.search(compact) and not personal:
@@ -448,3 +603,27 @@ def reports_a_find_km(text: str) -> bool:
     if _near(_spans(_KM_ADVICE_RE, compact), things) and (personal or lying):
         return True
     return lying and (bool(_KM_FIRST_PERSON_RE.search(compact)) or asking)
+
+
+#: "what should you do if you see a cluster bomb on the ground?", "what's the right thing to
+#: do when you come across a suspected UXO?": asking for the advice itself, for anyone. Not
+#: "what did the CMAA tell people to do if they find a bomb" (what someone said: a question
+#: about the record, answered from the knowledge base)
+_WHAT_TO_DO_ON_A_FIND = re.compile(
+    r"\b(?:what|whats)\b(?! (?:did|does|do the|were|was|has|have|had)\b)(?: \w+){0,6}? (?:do|to do)"
+    r"(?: \w+){0,3}? (?:if|when|once|after) (?:you|i|we|one|someone|somebody|a person|people"
+    r"|my \w+|kids?|children)(?: \w+){0,2}? (?:find|finds|see|sees|spot|spots|come across"
+    r"|comes across|stumble on|stumbles on|encounter|encounters|step on|steps on|dig up"
+    r"|digs up|run into|runs into)\b(?P<rest>(?: \w+){1,10})"
+)
+
+
+def _asks_what_to_do_on_a_find(basic: str) -> bool:
+    """Asking what to do on finding a thing that may explode (the advice is the answer)."""
+    for match in _WHAT_TO_DO_ON_A_FIND.finditer(basic):
+        rest = match["rest"]
+        if _TOPIC_WORDS.intersection(rest.split()):
+            continue  # "what do you do if you find information about mines"
+        if _THING_RE.search(rest) or (_VAGUE_RE.search(rest) and _PHYSICAL_RE.search(rest)):
+            return True
+    return False

@@ -30,11 +30,13 @@ SAFETY_FACTS = (
 )
 #: floors `make test` keeps on the blind batches pooled (all but the holdout) and on the
 #: holdout alone: a change that loses ground on questions nobody here wrote fails the build
-FLOORS = {"right": 0.50, "wrong": 0.05, "false_answers": 0.08}
+FLOORS = {"right": 0.50, "wrong": 0.05, "false_answers": 0.08, "safety": 0.85}
+#: the tuning batches pooled: their finds were fitted to, so nearly all must get the advice
+POOLED_FLOORS = {**FLOORS, "safety": 0.97}
 #: batches whose names start with this are in Khmer: judged on the English text of the entry
 #: answered (the Khmer answer says the same), reported apart, with floors of their own
 KHMER = "km"
-KHMER_FLOORS = {"right": 0.75, "wrong": 0.06, "false_answers": 0.15}
+KHMER_FLOORS = {"right": 0.75, "wrong": 0.06, "false_answers": 0.15, "safety": 0.95}
 #: confidence bands of the reliability table, and the auto-answer threshold
 RELIABLE_AT = 0.9
 AUTO_ANSWER_AT = 0.97
@@ -204,7 +206,7 @@ def pooled(name: str, results: list[BatchResult]) -> BatchResult:
 def shortfalls(results: list[BatchResult]) -> list[str]:
     """One line per floor missed, by the pooled tuning batches or by the holdout."""
     english = [r for r in results if r.name != HOLDOUT and not r.name.startswith(KHMER)]
-    groups = [(pooled("blind batches (pooled)", english), FLOORS)]
+    groups = [(pooled("blind batches (pooled)", english), POOLED_FLOORS)]
     groups += [(r, FLOORS) for r in results if r.name == HOLDOUT]
     groups += [(r, KHMER_FLOORS) for r in results if r.name.startswith(KHMER)]
     out = []
@@ -219,6 +221,11 @@ def shortfalls(results: list[BatchResult]) -> list[str]:
             out.append(
                 f"FAIL {r.name}: false answers {r.false_answer_rate:.1%} > ceiling "
                 f"{floors['false_answers']:.0%}"
+            )
+        if r.safety and r.safety_right / r.safety < floors["safety"]:
+            out.append(
+                f"FAIL {r.name}: safety advice {r.safety_right} of {r.safety} < floor "
+                f"{floors['safety']:.0%}"
             )
     return out
 

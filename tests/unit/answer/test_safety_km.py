@@ -55,6 +55,11 @@ FINDS = [
     "រើសបានគ្រាប់មួយធ្លាក់មិនផ្ទុះ ទុកក្នុងផ្ទះសិនបានអត់",  # picked up a dud: keep it at home?
     # a find told with no one in it and no question: pulled up a strange metal thing
     "ទាញសំណាញ់ឡើងមកជាប់វត្ថុដែកចម្លែកមួយ នៅក្នុងបឹង",  # net pulled up a strange metal thing
+    # after s1-safety, in our own words: strange metal with fins in the field (should I pull it
+    # out?); a green object half buried by a skull sign (can I go closer?); a find told first
+    "ឃើញដែកប្លែកមានស្លាបនៅក្នុងវាល គួរទាញវាចេញទេ?",
+    "ឃើញផ្លាកសញ្ញាក្បាលលលាដ៍ ហើយមានវត្ថុពណ៌ខ្មៅកប់ក្នុងដី ចូលទៅជិតបានទេ?",
+    "រកឃើញគ្រាប់បែកនៅមាត់ស្រះ រូបខាងក្រោម",
 ]
 
 NOT_FINDS = [
@@ -109,6 +114,9 @@ NOT_FINDS = [
     "ប្រទេសជាច្រើនបានបំផ្លាញស្តុកគ្រាប់បែកចង្កោមរបស់ខ្លួន",  # many states destroyed stockpiles
     "ក្នុងខែមីនា ខ្ញុំទៅលេងផ្ទះយាយនៅភូមិ",  # in March I visited grandma's village
     "ខ្ញុំនឹងទៅលេងប៉ៃលិន តើនៅទីនោះនៅមានមីនទេ?",  # visiting Pailin: still mines there?
+    # a memory, then a question about the record: when I was young my uncle stepped on a mine;
+    # how many people have died from mines since 1979?
+    "កាលខ្ញុំនៅក្មេង ពូខ្ញុំជាន់មីន។ ពីឆ្នាំ១៩៧៩ មក មានមនុស្សស្លាប់ដោយមីនប៉ុន្មាននាក់?",
 ]
 
 

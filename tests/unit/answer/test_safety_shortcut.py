@@ -1,4 +1,4 @@
-"""`_reports_a_find_en` skips its patterns when the message names no situation (found, lying,
+"""`_situation_patterns` skips its patterns when the message names no situation (found, lying,
 what to do with it): on any text it must decide as running every pattern does."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ per year cluster munitions dug up picked up stepped on he she they under my hous
 explode report it who do i call an article about not find where can i find we're i'm they've
 on tiktok online in the news half buried sticking out near the school by the door temple
 something metal keeps an old grandpa cluster round spotted noticed seen bring it home road
-just""".split()
+just in 1991 years ago""".split()
 
 
 def _every_pattern(text: str) -> bool:
@@ -26,6 +26,12 @@ def _every_pattern(text: str) -> bool:
         or safety._OPENS_WITH_FIND.match(basic)
     )
     if safety._STATISTICS.search(basic) and not personal:
+        return False
+    if (
+        safety._STATISTICS.search(basic)
+        and safety._PAST_STORY_RE.search(basic)
+        and not safety._ACTS_ON_IT.search(basic)
+    ):
         return False
     someone = personal or bool(safety._THIRD_PERSON_RE.search(basic))
     if (
@@ -49,9 +55,9 @@ def test_the_situation_shortcut_decides_as_every_pattern() -> None:
     finds = skipped = 0
     for text in texts:
         expected = _every_pattern(text)
-        assert safety._reports_a_find_en(text) == expected, text
-        finds += expected
         basic = Normalizer.basic(text)
+        assert safety._situation_patterns(text, basic) == expected, text
+        finds += expected
         skipped += not any(word.search(basic) for word in safety._SITUATIONS)
     assert 500 < finds < 4500  # both answers are exercised
     assert skipped > 100  # and the shortcut itself
