@@ -89,7 +89,7 @@ _PERSONAL = (
     r"\b(?:i|im|ive|id|we|weve|my|our|me|someone|somebody|kids?|children|child|son|daughter"
     r"|cousin|uncle|aunt|mates?|buddy|pal|grandma|grandpa|grandmother|grandfather|grandparents|neighbou?rs?"
     r"|friends?|farmers?|villagers?|fixer|brother|sister|dad|mom|mum|father|mother|wife"
-    r"|husband|family|boy|girl|crew|builders|colleagues?|coworkers?|co workers?|teammates?"
+    r"|husband|family|boys?|girls?|crew|builders|colleagues?|coworkers?|co workers?|teammates?"
     r"|staff)\b"
 )
 _THIRD_PERSON = r"\b(?:he|she|they|guide|driver|workers?|tourists?|students?)\b"
@@ -238,12 +238,21 @@ def _situation_patterns(text: str, basic: str) -> bool:
     if statistics and _PAST_STORY_RE.search(basic) and not _ACTS_ON_IT.search(basic):
         # "my uncle stepped on a mine in 1991. how many people have been hurt since 1979?"
         return False
+    if statistics and _IN_THE_MEDIA_RE.search(basic):
+        # "watched a news piece about a farmer finding bomblets. how many were hurt in 2024?"
+        return False
+    if _TRAVEL_RE.search(basic):
+        rest = _TRAVEL_RE.sub(" ", basic)
+        if not (_CONTACT_RE.search(rest) or _ACTS_ON_IT.search(rest)):
+            return False
     someone = personal or bool(_THIRD_PERSON_RE.search(basic))
     if (
         lying
         and (_object_of(_LYING_THING, basic) or _object_of(_THING_LYING, basic))
         # "lying around in cambodia" is a question about the country; "in our field" is a find
         and (someone or _NEAR_PEOPLE_RE.search(basic) or _HALF_BURIED_RE.search(basic))
+        # "i heard 2025, but there are still mines everywhere": the country, not a place
+        and not (_GENERAL_PLACE_RE.search(basic) and not _NEAR_PEOPLE_RE.search(basic))
     ):
         return True
     # "i keep seeing '230,516 bombs' on tiktok": seen in the media is not seen on the ground
@@ -294,7 +303,8 @@ _ORDNANCE_MARKS = (
     r"|(?:bomb|shell|grenade|rocket|mine|bullet) (?:shaped|looking)|shaped like an? \w+"
     r"|like (?:an? )?(?:butterfly|pineapple|tennis ball|baseball|soda can|drink can)"
     r"|looks? like an? (?:bomb|mine|shell|grenade|rocket|bomblet|mortar|missile|bombie)"
-    r"|bomb casings?|casings?"
+    r"|bomb casings?|casings?|(?:fabric |cloth |white |little )?ribbons?|parachute|streamer"
+    r"|(?:size|shape) of an? (?:soda can|drink can|can|mango|tennis ball|baseball|fist)"
 )
 #: an object nobody named, and what it is made of or looks like
 _VAGUE_OBJECT = (
@@ -313,14 +323,41 @@ _PHYSICAL_RE = re.compile(rf"\b(?:{_PHYSICAL})\b")
 _CONTACT_RE = re.compile(
     r"\b(?:found|find|finds|dug|dig|digging|hit|hits|caught|pulled up|net pulled|scraped up"
     r"|ploughed up|plowed up|turned up|washed up|appeared|got a (?:strong )?signal|picked up"
-    r"|brought (?:back|home|in|it)|came (?:home|back) (?:with|holding)|pockets? full"
-    r"|playing with|plays with|circling|sitting (?:on|in)|kept from|keeps? (?:it|one|a)"
-    r"|dug (?:it|them) up|holding"
-    r"|(?:on|in) (?:my|our|his|her|their|the) (?:desk|table|kitchen table|shelf|boat|net"
-    r"|pocket|pockets|bag|classroom|garden|yard|field|land|farm|paddy|backyard|house)"
+    r"|saw|seen|spotted|noticed|came across|stumbled (?:on|upon|over)|got an? \w+ object"
+    r"|brought(?: \w+){0,2}? (?:back|home|in|it)|came (?:home|back)(?: \w+){0,4}? (?:with|holding)"
+    r"|pockets? full|playing with|plays with|circling|sitting (?:on|in)|kept from"
+    r"|keeps? (?:it|one|a)|dug (?:it|them) up|holding|throwing|rolling|kicking|carrying"
+    r"|sticking (?:out|up)|poking (?:out|up)"
+    r"|(?:on|in|under) (?:(?:my|our|his|her|their|the|a) )?(?:desk|table|kitchen table|shelf"
+    r"|boat|net|pocket|pockets|bag|bucket|box|storeroom|shed|bed|classroom|garden|yard|field"
+    r"|land|farm|paddy|rice field|rice paddy|paddy field|backyard|house|veg patch|vegetable patch"
+    r"|patch|plot|lawn|orchard|plantation)"
+    r"|(?:my|our|his|her|their) (?:garden|yard|field|paddy|backyard|veg patch"
+    r"|vegetable patch|farm|plot|lawn|orchard)"
     r"|(?:out of|in|from) the (?:ground|mud|dirt|soil|sand|water|river|mekong|pond)"
     r"|on the (?:beach|ground|shoulder|verge|road|path|trail)"
     r"|by the (?:road|school|house|path|trail|river)|behind (?:a|the|our|my) \w+)\b"
+)
+#: a few words that name the thing and where it is: "bomblet in garden??", "bomb rusty fins
+#: field kid what do"
+_SHORT_FIND_WORDS = 8
+_PLACE_RE = re.compile(
+    r"\b(?:field|garden|yard|paddy|farm|house|home|school|road|beach|river|backyard|village"
+    r"|land|ground|path|trail)\b"
+)
+#: mines "everywhere", "around there", "in cambodia": the country, not a place near someone
+_GENERAL_PLACE_RE = re.compile(
+    r"\b(?:everywhere|all over|around there|out there|in (?:the )?(?:country|cambodia|laos"
+    r"|vietnam|ukraine|world|north ?west|east|border areas?))\b"
+)
+#: "is it safe to travel to Battambang? there are still mines": a traveller's question
+_TRAVEL_RE = re.compile(
+    r"\b(?:is it|it is|is that) (?:safe|dangerous) to (?:travel|visit|go|live|walk|hike|drive"
+    r"|tour|cycle|trek|stay)\b"
+)
+#: hurt by one, not finding one: "was he hit by a cluster bomb himself?"
+_CASUALTY_RE = re.compile(
+    r"\b(?:was|were|got|been|is|are)(?: \w+){0,2} (?:hit|killed|injured|hurt|wounded) by\b"
 )
 #: looking for information: "where can i find cluster munition statistics", "find out"
 _LOOKING_FOR_RE = re.compile(
@@ -345,7 +382,8 @@ _ABOUT_IT_RE = re.compile(
     r"|who (?:i|we) (?:must|should|can) (?:call|tell|contact)|it is (?:an? )?(?:bomb|mine)"
     r"|keep digging|proceed|trash|bin|push|pushed|kick|mow|throw|threw|pull it out"
     r"|take it home|plane|help|urgent|asap|quick|sell|selling|for sale|want to buy|obo"
-    r"|climbing on|standing on|sitting on|playing with|poking|touching|selfies?)\b"
+    r"|climbing on|standing on|sitting on|playing with|poking|touching|selfies?|overreacting"
+    r"|id please|what to do|what do *$|closer look|look closer)\b"
 )
 #: a question about the record or the past, not about a thing here now
 _PAST_STORY_RE = re.compile(
@@ -359,8 +397,18 @@ def _describes_a_find(basic: str) -> bool:
     person or a question about it, anywhere in the message."""
     if _IS_THIS_ONE_RE.search(basic):
         return True
+    words = basic.split()
+    if (
+        len(words) <= _SHORT_FIND_WORDS
+        and _OBJECT_RE.search(basic)
+        and _PLACE_RE.search(basic)
+        and not _STATISTICS.search(basic)
+    ):
+        return True
     # contact first: most questions have none, and it is the cheapest test to fail
-    if not _CONTACT_RE.search(basic) or not _CONTACT_RE.search(_LOOKING_FOR_RE.sub(" ", basic)):
+    if not _CONTACT_RE.search(basic):
+        return False
+    if not _CONTACT_RE.search(_CASUALTY_RE.sub(" ", _LOOKING_FOR_RE.sub(" ", basic))):
         return False
     if not (_OBJECT_RE.search(basic) or (_VAGUE_RE.search(basic) and _PHYSICAL_RE.search(basic))):
         return False
@@ -372,7 +420,7 @@ def _describes_a_find(basic: str) -> bool:
         return False
     # a question about it, or someone's own story ("my daughter came back holding a rusty
     # thing with a pin... anyway, is the temple open on Sundays?")
-    return about_it or bool(_PERSONAL_RE.search(basic))
+    return about_it or bool(_PERSONAL_RE.search(basic) or _THIRD_PERSON_RE.search(basic))
 
 
 #: the thing is in a story, a video or the news, not on the ground

@@ -66,6 +66,12 @@ FOUND_SOMETHING = [
     "something rusty and pointy washed up by the river, kids are standing on it",
     "what should you do if you come across an unexploded bomblet on a path",
     "the digger hit something long and metallic with a pointed nose, ok to carry on digging?",
+    # after s2-safety, in our own words
+    "grenade in yard??",
+    "the boys came back from the river with a rusty bombie, it's in a box in the shed now",
+    "my cousin keeps something from the forest under his bed, he says it's a mine. worried",
+    "saw a small green can with a cloth ribbon by the canal, should i go back for a look",
+    "metal, rusty, fins, 30cm. location: our orchard. id please",
 ]
 
 NOT_A_FIND = [
@@ -120,6 +126,10 @@ NOT_A_FIND = [
     "where can i find cluster munition statistics",
     "what can i do about cluster munitions",
     "what did the government tell farmers to do about cluster bombs in 2023",
+    "is it safe to visit pailin? people say there are still mines around there",
+    "i read a news story about a boy finding a bomblet. how many children were hurt in 2023?",
+    "in the game i play you can throw bomblets. how many does a real shell hold?",
+    "i heard the deadline was 2025 but there are still mines everywhere, when is it now?",
 ]
 
 

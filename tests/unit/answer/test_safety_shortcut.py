@@ -14,7 +14,7 @@ per year cluster munitions dug up picked up stepped on he she they under my hous
 explode report it who do i call an article about not find where can i find we're i'm they've
 on tiktok online in the news half buried sticking out near the school by the door temple
 something metal keeps an old grandpa cluster round spotted noticed seen bring it home road
-just in 1991 years ago""".split()
+just in 1991 years ago everywhere in cambodia a video is it safe to travel""".split()
 
 
 def _every_pattern(text: str) -> bool:
@@ -33,11 +33,22 @@ def _every_pattern(text: str) -> bool:
         and not safety._ACTS_ON_IT.search(basic)
     ):
         return False
+    if safety._STATISTICS.search(basic) and safety._IN_THE_MEDIA_RE.search(basic):
+        return False
+    if safety._TRAVEL_RE.search(basic):
+        rest = safety._TRAVEL_RE.sub(" ", basic)
+        if not (safety._CONTACT_RE.search(rest) or safety._ACTS_ON_IT.search(rest)):
+            return False
     someone = personal or bool(safety._THIRD_PERSON_RE.search(basic))
+    near = safety._NEAR_PEOPLE_RE.search(basic)
     if (
-        safety._object_of(safety._LYING_THING, basic)
-        or safety._object_of(safety._THING_LYING, basic)
-    ) and (someone or safety._NEAR_PEOPLE_RE.search(basic) or safety._HALF_BURIED_RE.search(basic)):
+        (
+            safety._object_of(safety._LYING_THING, basic)
+            or safety._object_of(safety._THING_LYING, basic)
+        )
+        and (someone or near or safety._HALF_BURIED_RE.search(basic))
+        and not (safety._GENERAL_PLACE_RE.search(basic) and not near)
+    ):
         return True
     found = safety._FOUND_FIRMLY if safety._MEDIA.search(basic) else safety._FOUND_THING
     if safety._object_of(found, basic, verb=True) or safety._object_of(safety._THING_FOUND, basic):
@@ -59,5 +70,5 @@ def test_the_situation_shortcut_decides_as_every_pattern() -> None:
         assert safety._situation_patterns(text, basic) == expected, text
         finds += expected
         skipped += not any(word.search(basic) for word in safety._SITUATIONS)
-    assert 500 < finds < 4500  # both answers are exercised
+    assert 300 < finds < 4500  # both answers are exercised
     assert skipped > 100  # and the shortcut itself
