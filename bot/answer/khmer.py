@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.answer.language import fold_khmer, is_khmer, khmer_word
+from bot.answer.unconfirmed import unconfirmed_years
 
 #: n-gram sizes over Khmer characters (code points)
 NGRAM_SIZES: tuple[int, ...] = (2,)
@@ -186,9 +187,11 @@ class KhmerIndex:
             mentioned = "".join(khmer_only(t) for t in every)
             for alias, name in KHMER_NAME_ALIASES:
                 mentioned = alias.sub(name, mentioned)
-            self._mentions.append(
-                (mentioned, frozenset(p for t in every for k, p in runs(t) if not k))
-            )
+            latin = frozenset(p for t in every for k, p in runs(t) if not k)
+            # a year the answer names only to say its figure could not be confirmed is not
+            # one the entry holds, unless a phrasing asks about it
+            asked = frozenset(p for t in every[: len(phrasings)] for k, p in runs(t) if not k)
+            self._mentions.append((mentioned, latin - (unconfirmed_years(english) - asked)))
             bag: set[int] = set()
             for phrasing, folded in zip(phrasings, every, strict=False):
                 ids = {self._id(f) for f in features(folded)}

@@ -42,6 +42,7 @@ from bot.answer.dictionary import is_english_word
 from bot.answer.lexicon import QUESTION_WORDS, STOPWORD_WEIGHT, STOPWORDS, related_words, stem
 from bot.answer.names import is_country, names_in, people_in
 from bot.answer.normalize import Normalizer
+from bot.answer.unconfirmed import unconfirmed_years
 from bot.kb.models import KnowledgeBase
 
 #: the thing a question asks for: "how many *deminers*", "which *month*", "what *range*"
@@ -137,6 +138,8 @@ _ATTRIBUTES: dict[str, re.Pattern[str]] = {
         ("salary", r"salary|salaries|paid|pay"),
         ("religion", r"religion|buddhis\w*|muslim|christian"),
         ("month", _MONTHS.replace(" ", "|")),
+        # "what was the dud rate of the ATACMS warheads": an entry that never speaks of duds
+        ("dud duds", r"duds?|dud rates?|fail\w*|unexploded|did not explode|failure"),
         ("author authors byline", r"by|authors?|written|wrote|reporters?|journalists?"),
     )
     for word in words.split()
@@ -350,6 +353,9 @@ class Matcher:
         #: every word of each answer: does the answer itself speak of what was asked?
         self._answer_words: list[frozenset[int]] = [frozenset() for _ in self._entry_ids]
         self._answer_text: list[str] = [""] * len(self._entry_ids)
+        #: years an answer says it could not confirm ("we could not confirm the 2024 total"):
+        #: a question about that year is not answered by it, whatever else it gives
+        self._unconfirmed_years: list[frozenset[str]] = [frozenset()] * len(self._entry_ids)
         in_answers: set[int] = set()
         # a generated answer (a family's: the country table) is built from its own phrasings'
         # data: as a weighting signal it would only make the table's words look known to the
@@ -362,6 +368,7 @@ class Matcher:
                 words = frozenset(self._token_id(w) for w in normalizer(text).split())
                 self._answer_words[e] = words
                 self._answer_text[e] = normalizer.basic(text)
+                self._unconfirmed_years[e] = unconfirmed_years(text)
                 if entry_id in curated:
                     in_answers |= words
                     self._answer_bag[e] = words - self._entry_bag[e]
@@ -1105,6 +1112,7 @@ class Matcher:
         e = self._entry_index[entry_id]
         missing = self.missing_names(query, entry_id)
         bag, answer = self._entry_bag[e], self._answer_bag[e]
+        missing += self._other_country(query, e, missing)
         # each pattern below runs only when the text has a piece every match of it has (a
         # year's first digits, "art", "old"/"age"/"born", "how "): most questions have none,
         # and a long message is read by several of them for every part
@@ -1113,6 +1121,8 @@ class Matcher:
             t = self._vocab.get(year)
             if t is None or (t not in bag and t not in answer):
                 missing.append(year)
+            elif year in self._unconfirmed_years[e] and t not in bag:
+                missing.append(year)  # "we could not confirm the 2024 total"
         text = self._entry_text[e]
         for number in _ARTICLE.findall(normalized) if "art" in normalized else ():
             if not re.search(rf" (?:article|art|articles|arts) {number} ", text):
@@ -1181,6 +1191,25 @@ class Matcher:
         if any(t in QUESTION_WORDS and t not in asks for t in query.tokens):
             return False
         return any(t in content for _, credits in query.terms for t in credits)
+
+    def _other_country(self, query: Query, e: int, missing: list[str]) -> list[str]:
+        """Countries the question names that the entry's questions do not, when those name
+        another: "laos remaining contamination" against an entry asked as "how much
+        contamination does Cambodia still have" is about Cambodia, though its answer mentions
+        Lao PDR in passing. Entries whose questions name no country (the treaty, the world),
+        and questions that also name one the entry's questions name, are not held to it."""
+        bag = self._entry_bag[e]
+        if not bag & self._countries:
+            return []
+        named = self._name_terms(query)
+        if any(t in bag for credits in named for t in credits if t in self._countries):
+            return []  # it names the entry's country too ("did Lithuania quit because of Russia")
+        out = []
+        for credits in named:
+            countries = [t for t in credits if t in self._countries]
+            if countries and self._stems[countries[0]] not in missing:
+                out.append(self._stems[countries[0]])
+        return out
 
     def _name_terms(self, query: Query) -> list[dict[int, float]]:
         return [credits for _, credits in query.terms if self._term(credits)[4]]

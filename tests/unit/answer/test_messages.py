@@ -245,6 +245,58 @@ def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: st
     assert not answerer.ask(text).answered
 
 
+@pytest.mark.parametrize(
+    ("text", "entry", "missing"),
+    [
+        # a country the entry's questions do not name, when they name another
+        (
+            "laos remaining cluster munition contamination in km2",
+            "cambodia-cluster-contamination",
+            "lao",
+        ),
+        # an attribute the answer never speaks of
+        ("what was the dud rate of the atacms warheads", "atacms-cluster", "dud"),
+        # a year the answer names only to say its figure could not be confirmed
+        (
+            "how many mine casualties did cambodia have in 2024",
+            "cambodia-casualties-annual",
+            "2024",
+        ),
+    ],
+)
+def test_what_the_entry_does_not_hold_is_missing(
+    answerer: Answerer, text: str, entry: str, missing: str
+) -> None:
+    match = answerer.match(text)
+    assert match is not None
+    assert missing in answerer.matcher.missing_subjects(match.query, match.normalized, entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("did lithuania quit the treaty because of russia", "lithuania-withdrawal"),
+        (
+            "how much cluster contamination does cambodia have left",
+            "cambodia-cluster-contamination",
+        ),
+        ("how many mine casualties did cambodia have in 2023", "cambodia-casualties-annual"),
+    ],
+)
+def test_what_the_entry_holds_is_not_missing(answerer: Answerer, text: str, entry: str) -> None:
+    match = answerer.match(text)
+    assert match is not None
+    assert not answerer.matcher.missing_subjects(match.query, match.normalized, entry)
+
+
+def test_a_khmer_question_about_an_unconfirmed_year_is_not_answered(answerer: Answerer) -> None:
+    # in 2024 / in 2023, how many people died from mines in Cambodia?
+    assert not answerer.ask("ឆ្នាំ 2024 មានអ្នកស្លាប់ដោយមីនប៉ុន្មាននាក់នៅកម្ពុជា?").answered
+    reply = answerer.ask("ឆ្នាំ 2023 មានអ្នកស្លាប់ដោយមីនប៉ុន្មាននាក់នៅកម្ពុជា?")
+    assert reply.answered and reply.entry is not None
+    assert reply.entry.id == "cambodia-casualties-annual"
+
+
 def test_a_speaker_the_entrys_alternates_name_is_its_speaker(answerer: Answerer) -> None:
     reply = answerer.ask("what did the red cross icrc say when lithuania left the treaty")
     assert reply.answered and reply.entry is not None and reply.entry.id == "lithuania-withdrawal"
@@ -278,7 +330,6 @@ def test_an_entry_that_gives_the_attribute_asked_for_still_answers(
 def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> None:
     reply = answerer.ask(text)
     assert reply.status == "declined" and reply.reason == "opinion"
-
 
 
 def test_a_question_about_two_countries_answers_each(answerer: Answerer) -> None:
