@@ -882,6 +882,10 @@ class Answerer:
         segments = self.normalizer.segments(text) or [text]
         memo = memo if memo is not None else _Memo(self, answer_at)
         replies: list[Reply] = []
+        #: the text each reply was decided on: a part that leans on the one before is read
+        #: with all the one before was read with ("a big summit Cambodia hosted. where and
+        #: when was that?" reads "when was that" with the summit, not with "where")
+        read: list[str] = []
         for i, segment in enumerate(segments):
             if not every_part and len(self._distinct(self._content(replies[:-1]))) >= MAX_PARTS:
                 # a part can only change the last reply or add one after it: once the
@@ -891,16 +895,21 @@ class Answerer:
             reply, query = memo.decide(segment)
             leans = bool(i) and self._leans_on_previous(reply, query)
             if i and (leans or self._points_back(segment, memo.normalize)):
-                rewritten = self._follow_up(segments[i - 1], segment, memo.normalize)
-                merged, _ = memo.decide(rewritten or f"{segments[i - 1]} {segment}")
+                before = read[-1] if read else segments[i - 1]
+                rewritten = self._follow_up(before, segment, memo.normalize)
+                together = rewritten or f"{before} {segment}"
+                merged, _ = memo.decide(together)
                 if rewritten and merged.answered:
                     replies.append(merged.model_copy(update={"question": segment}))
+                    read.append(together)
                     continue
                 if leans or not reply.answered:  # nothing of its own: it completes the last
                     if merged.answered or not replies[-1].answered:
                         replies[-1] = merged
+                        read[-1] = together
                     continue
             replies.append(reply)
+            read.append(segment)
         if len(replies) > 1:
             replies = self._content(replies) or replies[:1]
         out = self._distinct(replies)[:MAX_PARTS]

@@ -19,6 +19,8 @@ _UNCONFIRMED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+#: "its votes for 2022–2024": every year between is meant
+_RANGE = re.compile(r"\b(19[4-9]\d|20[0-4]\d) ?(?:-|–|—|to) ?(19[4-9]\d|20[0-4]\d)\b")
 
 
 def unconfirmed_years(answer: str) -> frozenset[str]:
@@ -26,12 +28,15 @@ def unconfirmed_years(answer: str) -> frozenset[str]:
 
     >>> sorted(unconfirmed_years("32 in 2023 (Mar 2024); we could not confirm the 2024 total."))
     ['2024']
+    >>> sorted(unconfirmed_years("we could not confirm its votes for 2022–2024"))
+    ['2022', '2023', '2024']
     >>> unconfirmed_years("Cambodia ratified in 1999.")
     frozenset()
     """
-    return frozenset(
-        year
-        for clause in _CLAUSE.split(answer)
-        if _UNCONFIRMED.search(clause)
-        for year in _YEAR.findall(clause)
-    )
+    years: set[str] = set()
+    for clause in _CLAUSE.split(answer):
+        if _UNCONFIRMED.search(clause):
+            years.update(_YEAR.findall(clause))
+            for first, last in _RANGE.findall(clause):
+                years.update(str(y) for y in range(int(first), int(last) + 1))
+    return frozenset(years)

@@ -297,6 +297,17 @@ def test_a_khmer_question_about_an_unconfirmed_year_is_not_answered(answerer: An
     assert reply.entry.id == "cambodia-casualties-annual"
 
 
+def test_a_part_leaning_on_the_one_before_is_read_with_all_it_was_read_with(
+    answerer: Answerer,
+) -> None:
+    # "and if not" leans on "is Hun Sen still running Cambodia"; "who is" then leans on both
+    reply = answerer.ask(
+        "People keep asking me: is Hun Sen still running Cambodia? "
+        "And if not, who is, and what does he do now?"
+    )
+    assert reply.answered and reply.entry is not None and reply.entry.id == "hun-sen-who"
+
+
 def test_a_speaker_the_entrys_alternates_name_is_its_speaker(answerer: Answerer) -> None:
     reply = answerer.ask("what did the red cross icrc say when lithuania left the treaty")
     assert reply.answered and reply.entry is not None and reply.entry.id == "lithuania-withdrawal"
