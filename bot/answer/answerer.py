@@ -78,6 +78,19 @@ _KM_FOLLOW_UP_REST = 12
 #: the spaces between Khmer letters (the glossary reads Khmer words without them)
 _KM_SPACES = re.compile(r"(?<=[\u1780-\u17ff])\s+(?=[\u1780-\u17ff])")
 #: how a follow-up opens ("and laos?", "what about vietnam")
+#: a part asked as a question: a question word or an inverted verb first, and something after
+_ASKS = re.compile(
+    r"^(?:and |also |so |but |then )*(?:who|whom|whose|what|when|where|why|how|which|is|are"
+    r"|was|were|do|does|did|can|could|should|would|will|has|have|had)\b(?: \w+){2,}"
+)
+#: a part that tells a story around the question ("my students asked about Yang Peou",
+#: "we had a guest mention a summit", "there's a guy quoted in the article"): it opens with
+#: the teller, not with what is asked
+_TELLS = re.compile(
+    r"^(?:and |so |but |ok |well |anyway )*(?:i|im|ive|id|my|we|weve|our|me|people"
+    r"|someone|somebody|everyone|everybody|theres|there is|there was|a friend|a guest"
+    r"|a colleague)\b"
+)
 _FOLLOW_OPENERS = re.compile(
     r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
 )
@@ -887,7 +900,7 @@ class Answerer:
         #: when was that?" reads "when was that" with the summit, not with "where")
         read: list[str] = []
         for i, segment in enumerate(segments):
-            if not every_part and len(self._distinct(self._content(replies[:-1]))) >= MAX_PARTS:
+            if not every_part and len(self._kept(replies[:-1])) >= MAX_PARTS:
                 # a part can only change the last reply or add one after it: once the
                 # replies before the last hold MAX_PARTS parts, the rest of a long message
                 # cannot change what is answered (a chatty message stops costing per sentence)
@@ -907,15 +920,40 @@ class Answerer:
                     if merged.answered or not replies[-1].answered:
                         replies[-1] = merged
                         read[-1] = together
+                    elif (
+                        not leans
+                        and query is not None
+                        and query.unknown_share > 0
+                        and _ASKS.match(reply.normalized)
+                    ):
+                        # "what does the ccm ban? and what did the pope say about it?": the
+                        # part asks about what nothing here knows (the pope), and read with
+                        # the last it answers nothing: its own reply says so, not silence
+                        replies.append(reply)
+                        read.append(segment)
                     continue
             replies.append(reply)
             read.append(segment)
         if len(replies) > 1:
             replies = self._content(replies) or replies[:1]
-        out = self._distinct(replies)[:MAX_PARTS]
+        out = self._distinct(replies)
+        if len(out) > 1 and any(r.answered for r in out):
+            # "my students asked about Yang Peou, quoted in the article. what is his title?":
+            # the story before the question is no question of its own to ask back about
+            out = [r for r in out if r.answered or not _TELLS.match(r.normalized)] or out
+        out = out[:MAX_PARTS]
         if len(out) > 1 and not any(r.answered for r in out):
             return [memo.decide(text)[0]]  # nothing answered part by part: read it whole
         return out
+
+    def _kept(self, replies: list[Reply]) -> list[Reply]:
+        """The parts of these replies that a reply always shows: questions of their own,
+        less the story told around them (`_TELLS`) unless it was answered."""
+        return [
+            r
+            for r in self._distinct(self._content(replies))
+            if r.answered or not _TELLS.match(r.normalized)
+        ]
 
     def _content(self, replies: list[Reply]) -> list[Reply]:
         """The replies that are questions of their own: small talk and empty parts fold away."""
@@ -953,6 +991,10 @@ class Answerer:
 
     def _small_talk(self, reply: Reply) -> bool:
         top = reply.entry or (self.kb.get(reply.suggestions[0].id) if reply.suggestions else None)
+        if top is None and reply.reason != "empty" and _ASKS.match(reply.normalized):
+            # "...and what did the pope say about it?": a question nothing here answers is
+            # declined as a part of its own, not folded away as chatter
+            return False
         return (reply.reason in ("empty", "weak") and top is None) or (
             top is not None and top.kind == "about"
         )

@@ -308,6 +308,24 @@ def test_a_part_leaning_on_the_one_before_is_read_with_all_it_was_read_with(
     assert reply.answered and reply.entry is not None and reply.entry.id == "hun-sen-who"
 
 
+def test_the_story_around_a_question_is_not_asked_back_about(answerer: Answerer) -> None:
+    reply = answerer.ask(
+        "My students asked about Yang Peou, who is quoted in the article. What is his title?"
+    )
+    assert reply.answered and reply.entry is not None and reply.entry.id == "yang-peou-who"
+    assert not reply.parts  # the students' story is no part of its own
+
+
+def test_a_second_question_nothing_here_answers_is_declined_not_dropped(
+    answerer: Answerer,
+) -> None:
+    reply = answerer.ask("what does the ccm ban? and what did the pope say about it?")
+    assert [(p.status, p.entry.id if p.entry else None) for p in reply.parts] == [
+        ("answered", "ccm-article-1-ban"),
+        ("declined", None),
+    ]
+
+
 def test_a_speaker_the_entrys_alternates_name_is_its_speaker(answerer: Answerer) -> None:
     reply = answerer.ask("what did the red cross icrc say when lithuania left the treaty")
     assert reply.answered and reply.entry is not None and reply.entry.id == "lithuania-withdrawal"
