@@ -888,10 +888,23 @@ class Answerer:
                 # replies before the last hold MAX_PARTS parts, the rest of a long message
                 # cannot change what is answered (a chatty message stops costing per sentence)
                 break
+            if (
+                not every_part
+                and len(self._distinct(self._content(replies))) >= MAX_PARTS
+                and self._stands_alone(segment, memo)
+            ):
+                # the parts are settled but for the last one, and this sentence does not
+                # lean on it: it would only be added after them, and cut (no match needed)
+                break
             reply, query = memo.decide(segment)
             leans = bool(i) and self._leans_on_previous(reply, query)
             if i and (leans or self._points_back(segment, memo.normalize)):
                 rewritten = self._follow_up(segments[i - 1], segment, memo.normalize)
+                if not rewritten and not leans and reply.answered:
+                    # it points back but answers on its own: the reading with the part
+                    # before it would not be used (below), so it is not made
+                    replies.append(reply)
+                    continue
                 merged, _ = memo.decide(rewritten or f"{segments[i - 1]} {segment}")
                 if rewritten and merged.answered:
                     replies.append(merged.model_copy(update={"question": segment}))
@@ -907,6 +920,23 @@ class Answerer:
         if len(out) > 1 and not any(r.answered for r in out):
             return [memo.decide(text)[0]]  # nothing answered part by part: read it whole
         return out
+
+    def _stands_alone(self, segment: str, memo: _Memo) -> bool:
+        """A sentence that provably neither leans on the part before it nor points back to
+        it, read without matching it: what `_leans_on_previous` and `_points_back` would say
+        after its match, from its query alone (`Matcher.search` reads the same query). Its
+        query has a content word and more than four words, so neither an empty reading, an
+        uninformative one nor a short small-talk one can make it lean; False whenever the
+        match would be needed to tell."""
+        normalized = memo.normalize(segment)
+        if not normalized:
+            return False
+        query = self.matcher.parse(self.matcher.respell(normalized))
+        return (
+            query.informative
+            and len(query.tokens) > 4
+            and not self._points_back(segment, memo.normalize)
+        )
 
     def _content(self, replies: list[Reply]) -> list[Reply]:
         """The replies that are questions of their own: small talk and empty parts fold away."""
