@@ -875,8 +875,9 @@ class Answerer:
         """Decide each question of the message; small talk and empty parts fold away.
 
         `answer_at` replaces the gate's answer threshold (see `_english`). `every_part`
-        reads every part even when the first MAX_PARTS are settled: the reference the early
-        stop is tested against (tests/unit/answer/test_answerer.py). `memo`: the message's
+        reads every part even when the first MAX_PARTS are settled, and every reading of a
+        part with the one before it: the reference the early stops and the readings left
+        unmade are tested against (tests/unit/answer/test_answerer.py). `memo`: the message's
         reading, when the caller goes on reading it (made with the same `answer_at`).
         """
         segments = self.normalizer.segments(text) or [text]
@@ -900,7 +901,7 @@ class Answerer:
             leans = bool(i) and self._leans_on_previous(reply, query)
             if i and (leans or self._points_back(segment, memo.normalize)):
                 rewritten = self._follow_up(segments[i - 1], segment, memo.normalize)
-                if not rewritten and not leans and reply.answered:
+                if not rewritten and not leans and reply.answered and not every_part:
                     # it points back but answers on its own: the reading with the part
                     # before it would not be used (below), so it is not made
                     replies.append(reply)
@@ -929,14 +930,12 @@ class Answerer:
         uninformative one nor a short small-talk one can make it lean; False whenever the
         match would be needed to tell."""
         normalized = memo.normalize(segment)
-        if not normalized:
+        if not normalized or self._points_back(segment, memo.normalize):
             return False
+        if len(normalized.split()) <= 4:
+            return False  # (no more tokens than words)
         query = self.matcher.parse(self.matcher.respell(normalized))
-        return (
-            query.informative
-            and len(query.tokens) > 4
-            and not self._points_back(segment, memo.normalize)
-        )
+        return query.informative and len(query.tokens) > 4
 
     def _content(self, replies: list[Reply]) -> list[Reply]:
         """The replies that are questions of their own: small talk and empty parts fold away."""
