@@ -484,6 +484,8 @@ class Matcher:
         # hot path (every part of every message) looks it up instead of working it out
         self._phrasing_entry = [p.entry for p in self._phrasings]
         self._phrasing_normalized = [p.normalized for p in self._phrasings]
+        #: the phrasings' texts: a question that is one of them word for word scores 1
+        self._phrasing_texts = frozenset(self._phrasing_normalized)
         #: per word: the credits a question's use of it carries (itself, its derived forms),
         #: shared by every query (never mutated), and whether it says something of its own
         self._credits: list[dict[int, float]] = [
@@ -698,6 +700,7 @@ class Matcher:
         limit: int = 5,
         exhaustive: bool = False,
         reference: bool = False,
+        query: Query | None = None,
     ) -> tuple[Query, list[Candidate]]:
         """Best phrasing per entry, best entries first (at most `limit`).
 
@@ -705,8 +708,10 @@ class Matcher:
         `reference` computes it with the pure-Python loop over the same postings it replaced,
         and `exhaustive` scores every phrasing with no postings shortcut at all: the slow
         references the fast path is tested against (tests/unit/answer/test_matcher.py).
+        `query`: `parse(respell(normalized))`, when the caller has read it already.
         """
-        query = self.parse(self.respell(normalized))
+        if query is None:
+            query = self.parse(self.respell(normalized))
         if exhaustive or reference:
             overlap = self._overlap_everywhere(query) if exhaustive else self._overlap(query)
             shortlist = self._shortlist(query, overlap)
@@ -800,6 +805,27 @@ class Matcher:
                 )
             )
         return query, out
+
+    def score_bound(self, query: Query) -> float:
+        """An upper bound on the score of any candidate `search` can find for this query,
+        from the query alone (no search): what lets a reading be skipped when all that
+        matters of it is that it cannot answer (`Answerer._cannot_answer`).
+
+        A phrasing's score is `penalty * (PHRASING_SHARE * f + CHAR_SHARE * char +
+        COVERAGE_SHARE * coverage)`, capped at 1, or 1 for a phrasing the text is word for
+        word. Each of the question's terms adds to a phrasing's overlap and to an entry's
+        coverage at most once, at most its weight times its best credit, so recall and
+        coverage are at most `known`, that share of the question's weight; the F-score
+        `(1 + b2) r p / (b2 p + r)` is below `(1 + b2) r / b2` whatever the precision;
+        penalties are at most 1 and the character score at most 1. Words the index never
+        saw (no credits) add nothing: the more of them, the lower the bound."""
+        if query.text in self._phrasing_texts:
+            return 1.0
+        known = sum(weight * max(credits.values()) for weight, credits in query.terms if credits)
+        share = known / query.weight
+        b2 = RECALL_EMPHASIS**2
+        bound = PHRASING_SHARE * (1 + b2) / b2 * share + CHAR_SHARE + COVERAGE_SHARE * share
+        return min(bound + 1e-9, 1.0)  # (room for the rounding of the real sums)
 
     def _entry_signals_reference(
         self, query: Query, entries: list[int]
