@@ -255,13 +255,15 @@ class _Memo:
     then its per-country reading): the answerer itself keeps no state and stays
     thread-safe. (Not `_Reading`: that is a Khmer message's glossary reading.)"""
 
-    __slots__ = ("_answer_at", "_answerer", "_decided", "_normalized")
+    __slots__ = ("_answer_at", "_answerer", "_decided", "_normalized", "_points", "_queries")
 
     def __init__(self, answerer: Answerer, answer_at: float | None = None) -> None:
         self._answerer = answerer
         self._answer_at = answer_at
         self._normalized: dict[str, str] = {}
         self._decided: dict[str, tuple[Reply, Query | None]] = {}
+        self._queries: dict[str, Query] = {}
+        self._points: dict[str, bool] = {}
 
     def normalize(self, text: str) -> str:
         """`Normalizer.__call__`, remembered."""
@@ -270,12 +272,36 @@ class _Memo:
             normalized = self._normalized[text] = self._answerer.normalizer(text)
         return normalized
 
+    def query(self, text: str) -> Query | None:
+        """The query a match of the text reads (`Matcher.parse` of its respelling),
+        remembered and handed to that match (None: the text normalizes to nothing)."""
+        query = self._queries.get(text)
+        if query is None:
+            normalized = self.normalize(text)
+            if not normalized:
+                return None
+            matcher = self._answerer.matcher
+            query = self._queries[text] = matcher.parse(matcher.respell(normalized))
+        return query
+
+    def points_back(self, text: str) -> bool:
+        """`Answerer._points_back`, remembered (a sentence's is asked twice: may its
+        reading be skipped, and is it read with the one before it)."""
+        points = self._points.get(text)
+        if points is None:
+            points = self._points[text] = self._answerer._points_back(text, self.normalize)
+        return points
+
     def decide(self, text: str) -> tuple[Reply, Query | None]:
         """`Answerer._decide`, remembered, with the query its match read (None: empty)."""
         decided = self._decided.get(text)
         if decided is None:
             normalized = self.normalize(text)
-            match = self._answerer.match(text, normalized=normalized) if normalized else None
+            match = (
+                self._answerer.match(text, normalized=normalized, query=self._queries.get(text))
+                if normalized
+                else None
+            )
             reply = self._answerer._decide(text, self._answer_at, match)
             decided = self._decided[text] = (reply, match.query if match else None)
         return decided
@@ -888,8 +914,9 @@ class Answerer:
         """Decide each question of the message; small talk and empty parts fold away.
 
         `answer_at` replaces the gate's answer threshold (see `_english`). `every_part`
-        reads every part even when the first MAX_PARTS are settled: the reference the early
-        stop is tested against (tests/unit/answer/test_answerer.py). `memo`: the message's
+        reads every part even when the first MAX_PARTS are settled, and every reading of a
+        part with the one before it: the reference the early stops and the readings left
+        unmade are tested against (tests/unit/answer/test_answerer.py). `memo`: the message's
         reading, when the caller goes on reading it (made with the same `answer_at`).
         """
         segments = self.normalizer.segments(text) or [text]
@@ -905,34 +932,69 @@ class Answerer:
                 # replies before the last hold MAX_PARTS parts, the rest of a long message
                 # cannot change what is answered (a chatty message stops costing per sentence)
                 break
-            reply, query = memo.decide(segment)
-            leans = bool(i) and self._leans_on_previous(reply, query)
-            if i and (leans or self._points_back(segment, memo.normalize)):
+            if (
+                not every_part
+                and len(self._kept(replies)) >= MAX_PARTS
+                and self._stands_alone(segment, memo)
+            ):
+                # the parts are settled but for the last one, and this sentence does not
+                # lean on it: it would only be added after them, and cut (no match needed)
+                break
+            # a sentence that points back and provably cannot answer on its own ("my
+            # teacher mentioned this in class..."): all its reading would tell is that it
+            # does not answer, and whether it leans (no content word), which its query
+            # tells; it is matched only if it is shown as a part of its own (below)
+            unanswered = (
+                self._points_back_unanswered(segment, memo) if i and not every_part else None
+            )
+            reply: Reply | None
+            query: Query | None
+            if unanswered is not None:
+                reply, query = None, unanswered
+                answered, leans = False, not unanswered.informative
+            else:
+                reply, query = memo.decide(segment)
+                answered = reply.answered
+                leans = bool(i) and self._leans_on_previous(reply, query)
+            if i and (leans or memo.points_back(segment)):
                 before = read[-1] if read else segments[i - 1]
                 rewritten = self._follow_up(before, segment, memo.normalize)
+                if not rewritten and not leans and answered and not every_part:
+                    # it points back but answers on its own: the reading with the part
+                    # before it would not be used (below), so it is not made
+                    replies.append(reply if reply is not None else memo.decide(segment)[0])
+                    read.append(segment)
+                    continue
                 together = rewritten or f"{before} {segment}"
+                if (
+                    not every_part
+                    and (replies[-1].answered or not (leans or not answered))
+                    and (query_together := memo.query(together)) is not None
+                    and self._cannot_answer(query_together)
+                ):
+                    # all that matters of the reading together is whether it answers (it
+                    # would replace the last part only if it did, or if the last part
+                    # were unanswered too), and it provably does not
+                    if not (leans or not answered) or self._asks_on_its_own(
+                        leans, query, reply, segment, memo
+                    ):
+                        replies.append(reply if reply is not None else memo.decide(segment)[0])
+                        read.append(segment)
+                    continue
                 merged, _ = memo.decide(together)
                 if rewritten and merged.answered:
                     replies.append(merged.model_copy(update={"question": segment}))
                     read.append(together)
                     continue
-                if leans or not reply.answered:  # nothing of its own: it completes the last
+                if leans or not answered:  # nothing of its own: it completes the last
                     if merged.answered or not replies[-1].answered:
                         replies[-1] = merged
                         read[-1] = together
-                    elif (
-                        not leans
-                        and query is not None
-                        and query.unknown_share > 0
-                        and _ASKS.match(reply.normalized)
-                    ):
-                        # "what does the ccm ban? and what did the pope say about it?": the
-                        # part asks about what nothing here knows (the pope), and read with
-                        # the last it answers nothing: its own reply says so, not silence
-                        replies.append(reply)
+                    elif self._asks_on_its_own(leans, query, reply, segment, memo):
+                        replies.append(reply if reply is not None else memo.decide(segment)[0])
                         read.append(segment)
                     continue
-            replies.append(reply)
+            replies.append(reply if reply is not None else memo.decide(segment)[0])
             read.append(segment)
         if len(replies) > 1:
             replies = self._content(replies) or replies[:1]
@@ -954,6 +1016,54 @@ class Answerer:
             for r in self._distinct(self._content(replies))
             if r.answered or not _TELLS.match(r.normalized)
         ]
+
+    def _stands_alone(self, segment: str, memo: _Memo) -> bool:
+        """A sentence that provably neither leans on the part before it nor points back to
+        it, read without matching it: what `_leans_on_previous` and `_points_back` would say
+        after its match, from its query alone (`Matcher.search` reads the same query). Its
+        query has a content word and more than four words, so neither an empty reading, an
+        uninformative one nor a short small-talk one can make it lean; False whenever the
+        match would be needed to tell."""
+        normalized = memo.normalize(segment)
+        if not normalized or memo.points_back(segment):
+            return False
+        query = memo.query(segment)  # (the one its match would read, if it is made)
+        return query is not None and query.informative and len(query.tokens) > 4
+
+    def _points_back_unanswered(self, segment: str, memo: _Memo) -> Query | None:
+        """The query of a sentence that points back to the part before it and provably
+        cannot be answered on its own (None otherwise, or when only its match could tell).
+
+        Provably: words no entry uses carry at least `max_unknown_share` of its weight,
+        and no candidate can score `exact_at` (`Matcher.score_bound`), so the
+        unknown-words rule (or one before it) holds whatever the match finds: `match`
+        gives a rule, and a rule never answers."""
+        if not memo.points_back(segment):
+            return None
+        query = memo.query(segment)
+        if query is None or not self._cannot_answer(query):
+            return None
+        return query
+
+    def _cannot_answer(self, query: Query) -> bool:
+        """No match of this query can be answered: the unknown-words rule holds for it
+        whatever its candidates (see `match`: the rules before it also never answer)."""
+        return (
+            query.unknown_share >= self.policy.max_unknown_share
+            and self.matcher.score_bound(query) < self.policy.exact_at
+        )
+
+    @staticmethod
+    def _asks_on_its_own(
+        leans: bool, query: Query | None, reply: Reply | None, segment: str, memo: _Memo
+    ) -> bool:
+        """A part read with the one before that answers nothing, but asks about what nothing
+        here knows ("what does the ccm ban? and what did the pope say about it?"): its own
+        reply says so, rather than the part vanishing into the one before."""
+        if leans or query is None or query.unknown_share <= 0:
+            return False
+        normalized = reply.normalized if reply is not None else memo.normalize(segment)
+        return bool(_ASKS.match(normalized))
 
     def _content(self, replies: list[Reply]) -> list[Reply]:
         """The replies that are questions of their own: small talk and empty parts fold away."""
@@ -1038,14 +1148,17 @@ class Answerer:
                 break
         return tuple(out)
 
-    def match(self, text: str, *, normalized: str | None = None) -> Match | None:
+    def match(
+        self, text: str, *, normalized: str | None = None, query: Query | None = None
+    ) -> Match | None:
         """What the matcher and the gate make of one question (None: nothing to match).
-        `normalized`: the text's normalization, when the caller has it already."""
+        `normalized`: the text's normalization, when the caller has it already; `query`:
+        the matcher's reading of it (`_Memo.query`), likewise."""
         if normalized is None:
             normalized = self.normalizer(text)
         if not normalized:
             return None
-        query, candidates = self.matcher.search(normalized, limit=6)
+        query, candidates = self.matcher.search(normalized, limit=6, query=query)
         if not candidates:
             return Match(normalized, query, [], None, 0.0, "no-match")
         top = candidates[0]

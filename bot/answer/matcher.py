@@ -291,6 +291,39 @@ class _EntrySignals:
         return found / self._total
 
 
+class _SignalTerms:
+    """A question's terms as the entry signals read them, worked out once per question
+    (`Matcher._entry_scores` and `Matcher._entry_details`)."""
+
+    __slots__ = ("factors", "floor", "scored", "terms", "total", "weight")
+
+    def __init__(
+        self,
+        query: Query,
+        term: Callable[
+            [dict[int, float]], tuple[int, float, tuple[tuple[int, float], ...], bool, bool]
+        ],
+    ) -> None:
+        terms = [(weight, *term(credits)) for weight, credits in query.terms]
+        total = 0.0
+        for weight, _, _, _, asks, _ in terms:
+            if asks:
+                total += weight
+        self.total = total
+        self.weight = query.weight
+        # a word no entry has adds nothing to the sums (x + 0.0 is x): it only sets a floor
+        # to the heaviest word missing, the same for every entry
+        self.floor = max((w for w, _, _, credits, _, _ in terms if not credits), default=0.0)
+        self.terms = [term for term in terms if term[3]]
+        #: (word or -1, its product found in a phrasing, found in the answer only, weight,
+        #: every (word, credit), is it a name) for the coverage pass
+        self.scored = [
+            (t, weight * credit, weight * (credit * ANSWER_CREDIT), weight, credits, name)
+            for weight, t, credit, credits, _, name in self.terms
+        ]
+        self.factors = [MISSING_NAME_FACTOR**k for k in range(len(self.terms) + 1)]
+
+
 def _whose_words(attributed_to: str | None, question: str, alternates: Sequence[str]) -> str:
     """Whose words an entry can report: the person of a position (and the country in its
     question: "How did Germany react?"); for other entries, the names in their question and
@@ -458,6 +491,8 @@ class Matcher:
         # hot path (every part of every message) looks it up instead of working it out
         self._phrasing_entry = [p.entry for p in self._phrasings]
         self._phrasing_normalized = [p.normalized for p in self._phrasings]
+        #: the phrasings' texts: a question that is one of them word for word scores 1
+        self._phrasing_texts = frozenset(self._phrasing_normalized)
         #: per word: the credits a question's use of it carries (itself, its derived forms),
         #: shared by every query (never mutated), and whether it says something of its own
         self._credits: list[dict[int, float]] = [
@@ -672,6 +707,7 @@ class Matcher:
         limit: int = 5,
         exhaustive: bool = False,
         reference: bool = False,
+        query: Query | None = None,
     ) -> tuple[Query, list[Candidate]]:
         """Best phrasing per entry, best entries first (at most `limit`).
 
@@ -679,8 +715,10 @@ class Matcher:
         `reference` computes it with the pure-Python loop over the same postings it replaced,
         and `exhaustive` scores every phrasing with no postings shortcut at all: the slow
         references the fast path is tested against (tests/unit/answer/test_matcher.py).
+        `query`: `parse(respell(normalized))`, when the caller has read it already.
         """
-        query = self.parse(self.respell(normalized))
+        if query is None:
+            query = self.parse(self.respell(normalized))
         if exhaustive or reference:
             overlap = self._overlap_everywhere(query) if exhaustive else self._overlap(query)
             shortlist = self._shortlist(query, overlap)
@@ -717,14 +755,24 @@ class Matcher:
 
         entry_of = self._phrasing_entry
         entries = list(dict.fromkeys([entry_of[i] for i in indices]))
-        signals = (
-            self._entry_signals_reference(query, entries)
-            if exhaustive or reference
-            else self._entry_signals(query, entries)
-        )
-        signal = dict(zip(entries, signals, strict=True))
+        if exhaustive or reference:
+            signals = self._entry_signals_reference(query, entries)
+            scores = [(coverage, penalty) for coverage, _, _, penalty in signals]
+            details: dict[int, tuple[float, float]] = {
+                e: (uncovered, in_answer)
+                for e, (_, uncovered, in_answer, _) in zip(entries, signals, strict=True)
+            }
+            terms = None
+        else:
+            terms = _SignalTerms(query, self._term)
+            scores = self._entry_scores(query, terms, entries)
+            details = {}
+        coverage_of = {e: coverage for e, (coverage, _) in zip(entries, scores, strict=True)}
         #: per entry: its penalty and its coverage's part of the score, worked out once
-        weighed = {e: (pen, COVERAGE_SHARE * cov) for e, (cov, _, _, pen) in signal.items()}
+        weighed = {
+            e: (penalty, COVERAGE_SHARE * coverage)
+            for e, (coverage, penalty) in zip(entries, scores, strict=True)
+        }
         #: per entry: its best phrasing so far as (score capped at 1, its place in the
         #: shortlist); a Candidate is made only for the entries returned
         best: dict[int, tuple[float, int]] = {}
@@ -745,7 +793,10 @@ class Matcher:
         out: list[Candidate] = []
         for negated, _, e, k in ranked[:limit]:
             score = -negated
-            coverage, uncovered, in_answer, _ = signal[e]
+            coverage = coverage_of[e]
+            uncovered, in_answer = (
+                self._entry_details(terms, e) if terms is not None else details[e]
+            )
             out.append(
                 Candidate(
                     entry_id=self._entry_ids[e],
@@ -761,6 +812,27 @@ class Matcher:
                 )
             )
         return query, out
+
+    def score_bound(self, query: Query) -> float:
+        """An upper bound on the score of any candidate `search` can find for this query,
+        from the query alone (no search): what lets a reading be skipped when all that
+        matters of it is that it cannot answer (`Answerer._cannot_answer`).
+
+        A phrasing's score is `penalty * (PHRASING_SHARE * f + CHAR_SHARE * char +
+        COVERAGE_SHARE * coverage)`, capped at 1, or 1 for a phrasing the text is word for
+        word. Each of the question's terms adds to a phrasing's overlap and to an entry's
+        coverage at most once, at most its weight times its best credit, so recall and
+        coverage are at most `known`, that share of the question's weight; the F-score
+        `(1 + b2) r p / (b2 p + r)` is below `(1 + b2) r / b2` whatever the precision;
+        penalties are at most 1 and the character score at most 1. Words the index never
+        saw (no credits) add nothing: the more of them, the lower the bound."""
+        if query.text in self._phrasing_texts:
+            return 1.0
+        known = sum(weight * max(credits.values()) for weight, credits in query.terms if credits)
+        share = known / query.weight
+        b2 = RECALL_EMPHASIS**2
+        bound = PHRASING_SHARE * (1 + b2) / b2 * share + CHAR_SHARE + COVERAGE_SHARE * share
+        return min(bound + 1e-9, 1.0)  # (room for the rounding of the real sums)
 
     def _entry_signals_reference(
         self, query: Query, entries: list[int]
@@ -785,7 +857,9 @@ class Matcher:
     ) -> list[tuple[float, float, float, float]]:
         """`_entry_signals_reference` in one pass over the question's terms per entry, with
         what does not depend on the entry worked out once: the same products, sums in the
-        same order and maxima, so the same values to the last bit.
+        same order and maxima, so the same values to the last bit. `search` reads it in
+        its two halves (`_entry_scores` for every entry, `_entry_details` for the entries it
+        returns); this whole is what the reference test compares.
 
         Measured on the gold set's shortlists (2026-12-02): 0.036 ms a question against the
         reference's 0.065, 0.028 with each word's term read at load (`_term`). Arrays over
@@ -794,45 +868,53 @@ class Matcher:
         work. One dict per entry (word -> its credit factor and answer mark) in place of the
         three set lookups saved 0.003 ms and held 45 MB more at 100,000 phrasings: dropped.
         """
-        terms = [(weight, *self._term(credits)) for weight, credits in query.terms]
-        total = 0.0
-        for weight, _, _, _, asks, _ in terms:
-            if asks:
-                total += weight
-        # a word no entry has adds nothing to the sums (x + 0.0 is x): it only sets a floor
-        # to the heaviest word missing, the same for every entry
-        floor = max((w for w, _, _, credits, _, _ in terms if not credits), default=0.0)
-        terms = [term for term in terms if term[3]]
-        factors = [MISSING_NAME_FACTOR**k for k in range(len(terms) + 1)]
+        terms = _SignalTerms(query, self._term)
+        return [
+            (coverage, *self._entry_details(terms, e), penalty)
+            for e, (coverage, penalty) in zip(
+                entries, self._entry_scores(query, terms, entries), strict=True
+            )
+        ]
+
+    def _entry_scores(
+        self, query: Query, terms: _SignalTerms, entries: list[int]
+    ) -> list[tuple[float, float]]:
+        """Per entry: (coverage, penalty), what every shortlisted phrasing's score needs.
+
+        The heaviest word missing and the answer's share are read only for the entries a
+        search returns (`_entry_details`): split off, the pass over a few dozen entries
+        does a third of the work (a chatty message's long parts: 0.033 -> 0.0xx ms). A
+        word found adds its product worked out once per question (`weight * credit`, or
+        `weight * (credit * ANSWER_CREDIT)`: the very products the one-pass sums add), a
+        word not found adds nothing (x + 0.0 is x)."""
+        scored = terms.scored
+        factors = terms.factors
         #: per family (its entries share one vocabulary): does the question use it?
         in_family: dict[tuple[frozenset[int], frozenset[str]], bool] = {}
-        out: list[tuple[float, float, float, float]] = []
+        out: list[tuple[float, float]] = []
         for e in entries:
-            bag, answer, words = self._entry_bag[e], self._answer_bag[e], self._answer_words[e]
-            covered = found = 0.0
-            missing = floor
+            bag, answer = self._entry_bag[e], self._answer_bag[e]
+            covered = 0.0
             unnamed = 0
-            for weight, t, credit, credits, asks, name in terms:
+            for t, found, hinted, weight, credits, name in scored:
                 if t >= 0:  # most words: one form, no family to weigh
-                    best = credit if t in bag else credit * ANSWER_CREDIT if t in answer else 0.0
-                    said = credit if asks and t in words else 0.0
-                else:
-                    best = said = 0.0
-                    for t, credit in credits:
-                        if t in bag:
-                            if credit > best:
-                                best = credit
-                        elif t in answer and credit * ANSWER_CREDIT > best:
-                            best = credit * ANSWER_CREDIT
-                        if asks and credit > said and t in words:
-                            said = credit
+                    if t in bag:
+                        covered += found
+                    elif t in answer:
+                        covered += hinted
+                    else:
+                        unnamed += name  # a name the entry never mentions
+                    continue
+                best = 0.0
+                for t, credit in credits:
+                    if t in bag:
+                        if credit > best:
+                            best = credit
+                    elif t in answer and credit * ANSWER_CREDIT > best:
+                        best = credit * ANSWER_CREDIT
                 covered += weight * best
                 if best == 0.0:
-                    if weight > missing:
-                        missing = weight
-                    unnamed += name  # a name the entry never mentions
-                if asks:
-                    found += weight * said
+                    unnamed += name
             penalty = factors[unnamed]
             family = self._family_words[e]
             if family is not None:
@@ -841,15 +923,36 @@ class Matcher:
                     ok = in_family[family] = self._in_family_terms(query, e)
                 if not ok:
                     penalty *= OFF_FAMILY_FACTOR
-            out.append(
-                (
-                    covered / query.weight,
-                    missing / query.weight,
-                    found / total if total else 0.0,
-                    penalty,
-                )
-            )
+            out.append((covered / query.weight, penalty))
         return out
+
+    def _entry_details(self, terms: _SignalTerms, e: int) -> tuple[float, float]:
+        """(uncovered, in_answer) of one entry: the heaviest question word it never
+        mentions and the share of the question the answer text has, as the one pass
+        worked them out."""
+        bag, answer, words = self._entry_bag[e], self._answer_bag[e], self._answer_words[e]
+        found = 0.0
+        missing = terms.floor
+        for weight, t, credit, credits, asks, _ in terms.terms:
+            if t >= 0:
+                best = credit if t in bag else credit * ANSWER_CREDIT if t in answer else 0.0
+                said = credit if asks and t in words else 0.0
+            else:
+                best = said = 0.0
+                for t, credit in credits:
+                    if t in bag:
+                        if credit > best:
+                            best = credit
+                    elif t in answer and credit * ANSWER_CREDIT > best:
+                        best = credit * ANSWER_CREDIT
+                    if asks and credit > said and t in words:
+                        said = credit
+            if best == 0.0 and weight > missing:
+                missing = weight
+            if asks:
+                found += weight * said
+        total = terms.total
+        return missing / terms.weight, found / total if total else 0.0
 
     def _term(
         self, credits: dict[int, float]

@@ -142,16 +142,55 @@ def test_any_text_gives_a_valid_reply(answerer: Answerer, text: str) -> None:
     assert reply.answered == (reply.entry is not None and reply.status == "answered")
 
 
+#: sentences that point back, lean on the one before, or are small talk, for `_mixed`
+_CHATTER = (
+    "hey everyone, sorry if this was asked before.",
+    "thanks!",
+    "my teacher mentioned this in class today.",
+    "and what about it?",
+    "who made them?",
+    "lol ok.",
+    "is that true?",
+    "what did he say?",
+    "and laos?",
+    "thanks in advance, this server has been really helpful so far!",
+)
+
+
+def _mixed(count: int) -> list[str]:
+    """Messages of two to seven sentences: gold questions among the sentences above."""
+    import random
+
+    from bot.quality.evaluation import load_gold
+    from tests.paths import ROOT
+
+    gold = [item.q for item in load_gold(ROOT / "eval" / "gold")]
+    rng = random.Random(14)
+    return [
+        rng.choice([" ", "\n", ". "]).join(
+            rng.choice(gold) if rng.random() < 0.55 else rng.choice(_CHATTER)
+            for _ in range(rng.randint(2, 7))
+        )
+        for _ in range(count)
+    ]
+
+
 def test_a_long_message_stops_being_read_once_its_parts_are_settled(answerer: Answerer) -> None:
-    """Reading stops once the first three parts can no longer change: every labelled
-    question, and long chatty messages asking three questions twice over, get the parts
-    that reading every sentence gives (failures name the question's key, never its text)."""
+    """Reading stops once the first three parts can no longer change, and a reading of a
+    part with the one before it is not made where it would not be used: every labelled
+    question, long chatty messages asking three questions twice over, and gold questions
+    mixed with sentences that point back get the parts that reading every sentence and
+    every reading gives (failures name the question's key, never its text)."""
     from bot.answer.answerer import reading_window
     from bot.quality.bench import worst_case_questions
     from tests.snapshots.replies import questions
 
     chatty = worst_case_questions(answerer.kb, answerer.normalizer, 80)[1::2]
-    cases = [*questions(), *((f"chatty/{i}", q) for i, q in enumerate(chatty))]
+    cases = [
+        *questions(),
+        *((f"chatty/{i}", q) for i, q in enumerate(chatty)),
+        *((f"mixed/{i}", q) for i, q in enumerate(_mixed(400))),
+    ]
     for key, question in cases:
         window = reading_window(question)
         if not answerer.normalizer(window):

@@ -238,3 +238,22 @@ def test_fast_path_ranks_as_the_reference_on_worst_case_parts(answerer: Answerer
             assert (got.uncovered, got.in_answer) == pytest.approx(
                 (want.uncovered, want.in_answer), abs=1e-12
             ), key
+
+
+def test_score_bound_is_above_every_candidate(answerer: Answerer) -> None:
+    """`score_bound`, read from the query alone, is at or above the score of every
+    candidate the search finds, on every gold and blind question and every part of the
+    worst-case messages; where `_cannot_answer` says a question cannot be answered, it is
+    not (it lets `_parts` skip the reading: tests/unit/answer/test_answerer.py)."""
+    m = answerer.matcher
+    skipped = 0
+    for key, normalized in _labelled_and_worst_case(answerer):
+        query, candidates = m.search(normalized, limit=50)
+        bound = m.score_bound(query)
+        assert all(c.score <= bound for c in candidates), key
+        if answerer._cannot_answer(query):
+            skipped += 1
+            match = answerer.match(normalized, normalized=normalized)
+            assert not answerer._decide(normalized, None, match).answered, key
+            assert not answerer._decide(normalized, 0.0, match).answered, key
+    assert skipped, "some parts must exercise the proof"
