@@ -395,13 +395,14 @@ _PAST_STORY_RE = re.compile(
 def _describes_a_find(basic: str) -> bool:
     """An object (named, or with the marks of ordnance), contact with it here and now, and a
     person or a question about it, anywhere in the message."""
-    if _IS_THIS_ONE_RE.search(basic):
+    # each test below runs only when the text has a word every match of it needs
+    spaced = f" {basic} "
+    if any(f" {w} " in spaced for w in _DEICTIC) and _IS_THIS_ONE_RE.search(basic):
         return True
-    words = basic.split()
     if (
-        len(words) <= _SHORT_FIND_WORDS
-        and _OBJECT_RE.search(basic)
+        basic.count(" ") < _SHORT_FIND_WORDS
         and _PLACE_RE.search(basic)
+        and _OBJECT_RE.search(basic)
         and not _STATISTICS.search(basic)
     ):
         return True
@@ -429,6 +430,7 @@ _IN_THE_MEDIA_RE = re.compile(
     r"|video|videos|clip|clips|documentary|news|report|book|film|movie|tweet|post|thread"
     r"|podcast|episode|game|games)\b"
 )
+_DEICTIC = ("this", "that", "these", "those")
 #: "is this a mine? pic below": someone asks whether a thing before them is one
 _IS_THIS_ONE_RE = re.compile(
     rf"\b(?:is|could) (?:this|that|these|those) (?:be )?(?:really |actually |still )?"

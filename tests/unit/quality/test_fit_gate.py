@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bot.quality.fit_gate import Row, choose_threshold
+from pathlib import Path
+
+from bot.answer import Answerer
+from bot.answer.gate import Gate
+from bot.quality.fit_gate import Row, choose_threshold, recalibrate
 
 
 def _row(right: bool, answerable: bool = True) -> Row:
@@ -23,3 +27,43 @@ def test_with_no_threshold_within_targets_the_best_balance_wins() -> None:
     scored += [(0.9, _row(True)) for _ in range(5)]
     t = choose_threshold(scored, answerable=5, declines=10)
     assert t > 0.9  # answering would cost more than it gains
+
+
+def test_recalibrating_measures_the_mapping_on_batches_the_gate_was_not_fitted_on(
+    answerer: Answerer, tmp_path: Path
+) -> None:
+    blind = tmp_path / "blind"
+    blind.mkdir()
+    # one batch the shipped gate was fitted on, one it was not (written for this test)
+    (blind / "b1-student-journalist.yaml").write_text(
+        "- q: when did the ccm enter into force\n  kind: direct\n  expect: answer\n"
+        "  facts: ['2010']\n  gist: 1 Aug 2010\n",
+        encoding="utf-8",
+    )
+    questions = [
+        ("when did the ccm enter into force", "2010"),
+        ("is cambodia a party to the ccm", "not"),
+        ("what does the ccm ban", "stockpile"),
+        ("who is hun manet", "prime minister"),
+        ("what is the k5 belt", "198"),
+        ("how many states parties does the ccm have", "112"),
+        ("what is a dud rate", "explode"),
+        ("where is the best pizza in phnom penh", None),
+    ]
+    lines = []
+    for q, fact in questions:
+        expect = "answer" if fact else "decline"
+        facts = f"['{fact}']" if fact else "[]"
+        lines.append(f"- q: {q}\n  kind: direct\n  expect: {expect}\n  facts: {facts}\n  gist: x\n")
+    (blind / "later-batch.yaml").write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "gate.json"
+    shipped = Gate.load()
+    shipped.dump(out)
+    assert recalibrate(answerer, blind, out) == 0
+    again = Gate.load(out)
+    assert again.weights == shipped.weights and again.answer_at == shipped.answer_at
+    assert again.provenance["calibrated_on"] == ["later-batch"]  # not b1: it was fitted on
+    assert again.calibration != shipped.calibration
+    xs = [x for x, _ in again.calibration]
+    ys = [y for _, y in again.calibration]
+    assert xs == sorted(xs) and ys == sorted(ys)  # a mapping that never goes down
