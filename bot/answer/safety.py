@@ -28,12 +28,15 @@ from bot.answer.language import fold_khmer, has_khmer, khmer_word
 from bot.answer.normalize import Normalizer
 
 _EXPLOSIVE = (
-    r"(?:land ?mines?|mines?|bombs?|bomblets?|shells?|grenades?|uxos?|erws?"
+    # "mine action", "mine victims", "the mine belt": a topic, not a thing someone found
+    r"(?:(?:land ?mines?|mines?)(?! (?:action|ban|free|clearance|risk|awareness|victims?"
+    r"|survivors?|treaty|convention|monitor|policy|stats|statistics|data|belt|casualt\w*))"
+    r"|bombs?|bom|bomblets?|shells?|grenades?|uxos?|erws?"
     r"|bombies?|(?:unexploded )?ordn?[ai]nces?|explosives?|submunitions?|munitions?"
     r"|rockets?|mortars?"
     r"|projectiles?|missiles?|warheads?|detonators?|fuzes?|artillery rounds?|cluster rounds?"
     r"|duds?|(?:bomb|shell|mine) casings?|cluster (?:bombs?|munitions?)"
-    r"|trip ?wires?|booby ?traps?"
+    r"|trip ?wires?|booby ?traps?|rpgs?"
     # model names people read off the thing: BLU-26 and BLU-61 bomblets, M42/M77 grenades
     r"|blus?(?: \d{2,3})?|m ?(?:42|46|77|85|483|864)(?: ?a\d)?)"
 )
@@ -74,7 +77,8 @@ _ACTS = (
     # kept in the house: "an old shell as a flower pot", "grandpa's bomblets as souvenirs"
     r"|as (?:an? )?(?:flower ?pots?|doorstops?|decorations?|ornaments?|souvenirs?"
     r"|paperweights?|vases?|lamps?|toys?|trophy|trophies)"
-    r"|defuse|disarm|dismantle|burn|hit|cut|take (?:it|them) "
+    r"|defuse|disarm|dismantle|burn|hit(?! (?:a|the) (?:wall|snag|road|limit|jackpot|books))"
+    r"|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw"
     r"|is it (?:safe|dangerous|live|alive|active)|what (?:do|should|can) "
     r"(?:i|we|they|he|she) do(?! to (?:help|stop|support|campaign|ban|end|change)| about)"
@@ -212,7 +216,7 @@ def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
     basic = Normalizer.basic(text) if basic is None else basic
     return (
         _situation_patterns(text, basic)
-        or _describes_a_find(basic)
+        or _describes_a_find(basic, text)
         or _asks_what_to_do_on_a_find(basic)
     )
 
@@ -235,8 +239,11 @@ def _situation_patterns(text: str, basic: str) -> bool:
     statistics = bool(_STATISTICS.search(basic))
     if statistics and not personal:
         return False
-    if statistics and _PAST_STORY_RE.search(basic) and not _ACTS_ON_IT.search(basic):
-        # "my uncle stepped on a mine in 1991. how many people have been hurt since 1979?"
+    if _PAST_STORY_RE.search(basic) and not (
+        _ACTS_ON_IT.search(basic) or (not statistics and _ABOUT_IT_RE.search(basic))
+    ):
+        # "my uncle stepped on a mine in 1991. how many people have been hurt since 1979?",
+        # "...in the 80s near the K5. what was the K5 belt?": a memory, then a question
         return False
     if statistics and _IN_THE_MEDIA_RE.search(basic):
         # "watched a news piece about a farmer finding bomblets. how many were hurt in 2024?"
@@ -304,12 +311,21 @@ _ORDNANCE_MARKS = (
     r"|like (?:an? )?(?:butterfly|pineapple|tennis ball|baseball|soda can|drink can)"
     r"|looks? like an? (?:bomb|mine|shell|grenade|rocket|bomblet|mortar|missile|bombie)"
     r"|bomb casings?|casings?|(?:fabric |cloth |white |little )?ribbons?|parachute|streamer"
-    r"|(?:size|shape) of an? (?:soda can|drink can|can|mango|tennis ball|baseball|fist)"
+    r"|(?:size|shape) of an? (?:\w+ )?(?:can|mango|tennis ball|baseball|fist|plate|egg)"
+    r"|(?:tennis ball|baseball|fist|egg|can) sized"
+    # a tail, a lever, a spring, threads, a wire or a cone: parts of fuzes and bomblets
+    r"|with an? (?:\w+ )?(?:tail|lever|spring|cone|wire|wires)|threads|threaded|levers?"
+    r"|wires? (?:coming|sticking) out|cone thing"
+    r"|(?:pear|egg|pineapple|torpedo|bomb|bullet|cone|mango|bottle|lemon) shaped"
+    r"|like (?:an? )?(?:little |small )?(?:cans?|eggs?|pears?|mangos?|mangoes|lemons?)"
+    r"|(?:metal|iron|steel|rusty) (?:egg|eggs|sphere|spheres|cans?)"
+    # a sign that marks a minefield
+    r"|skull (?:sign|signs|and crossbones)|(?:red|danger|mine) (?:skull )?signs?"
 )
 #: an object nobody named, and what it is made of or looks like
 _VAGUE_OBJECT = (
     r"thing|things|object|objects|something|somethin|item|items|cylinder|cylinders|tube|tubes"
-    r"|ball|balls|canister|bottle|bits|piece|pieces|lump|device"
+    r"|ball|balls|canister|bottle|bits|piece|pieces|lump|device|sphere|egg|cans|pipe"
 )
 _PHYSICAL = (
     r"metal|metallic|iron|steel|rusty|rusted|rust|corroded|crusty|heavy|olive|green|yellow"
@@ -321,7 +337,14 @@ _PHYSICAL_RE = re.compile(rf"\b(?:{_PHYSICAL})\b")
 #: contact with it here and now: found, hit, dug up or pulled up; brought home; where it is
 #: now (on my desk, in the boat, in the net, in our garden, sticking out of the ground)
 _CONTACT_RE = re.compile(
-    r"\b(?:found|find|finds|dug|dig|digging|hit|hits|caught|pulled up|net pulled|scraped up"
+    r"\b(?:found|fond|fuond|find|finds|dug|dig|digging|caught|pulled up|net pulled|scraped up"
+    # "hit something", not "hit a wall in my essay"
+    r"|(?:hit|hits) (?:something|an? (?:\w+ )?(?:object|thing|metal|rock)|it|one)"
+    r"|put (?:it|them) (?:in|on|by|under)|stacked|(?:just )?bought (?:an?|some|this|these|two)"
+    r"|standing (?:near|next to|by)|walked (?:past|into)|half buried|partly buried"
+    r"|(?:next to|near|beside|along|off|under) (?:the|a|our|my) (?:path|trail|road|river"
+    r"|field|house|school|bridge|canal|riverbank|bank)"
+    r"|at (?:the |my |our |his |her )?(?:school|market|temple|pagoda|beach|farm|flea market)"
     r"|ploughed up|plowed up|turned up|washed up|appeared|got a (?:strong )?signal|picked up"
     r"|saw|seen|spotted|noticed|came across|stumbled (?:on|upon|over)|got an? \w+ object"
     r"|brought(?: \w+){0,2}? (?:back|home|in|it)|came (?:home|back)(?: \w+){0,4}? (?:with|holding)"
@@ -334,16 +357,28 @@ _CONTACT_RE = re.compile(
     r"|patch|plot|lawn|orchard|plantation)"
     r"|(?:my|our|his|her|their) (?:garden|yard|field|paddy|backyard|veg patch"
     r"|vegetable patch|farm|plot|lawn|orchard)"
-    r"|(?:out of|in|from) the (?:ground|mud|dirt|soil|sand|water|river|mekong|pond)"
+    r"|(?:out of|in|from) the (?:ground|mud|dirt|soil|sand|water|river|mekong|pond|field"
+    r"|forest|jungle|garden|farm|beach|canal|riverbank)"
     r"|on the (?:beach|ground|shoulder|verge|road|path|trail)"
-    r"|by the (?:road|school|house|path|trail|river)|behind (?:a|the|our|my) \w+)\b"
+    r"|by the (?:road|school|house|path|trail|river|shed)|behind (?:a|the|our|my) \w+)\b"
 )
 #: a few words that name the thing and where it is: "bomblet in garden??", "bomb rusty fins
 #: field kid what do"
 _SHORT_FIND_WORDS = 8
 _PLACE_RE = re.compile(
-    r"\b(?:field|garden|yard|paddy|farm|house|home|school|road|beach|river|backyard|village"
-    r"|land|ground|path|trail)\b"
+    r"\b(?:field|garden|yard|paddy|farm|house|hous|home|school|road|beach|river|backyard"
+    r"|village|ground|path|trail|what do|wat do)\b"
+)
+#: a short question about the topic ("how fast is cambodia clearing cluster munition land")
+_TOPIC_QUESTION_RE = re.compile(r"(?:how|what|when|why|which|who|does|do|did|has|have)\b")
+#: "help bomb": a panic in a few words
+_PANIC_WORDS = 4
+_PANIC_RE = re.compile(r"\b(?:help|urgent|sos|emergency|hurry|quick)\b")
+#: a sentence that opens with the find tells one's own ("found a tube with a cone thing
+#: under the bridge", "RPG?? found a...")
+_FINDER_RE = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:just |we |i )?(?:found|dug up|picked up|pulled up|fished out)\b",
+    re.IGNORECASE,
 )
 #: mines "everywhere", "around there", "in cambodia": the country, not a place near someone
 _GENERAL_PLACE_RE = re.compile(
@@ -383,27 +418,32 @@ _ABOUT_IT_RE = re.compile(
     r"|keep digging|proceed|trash|bin|push|pushed|kick|mow|throw|threw|pull it out"
     r"|take it home|plane|help|urgent|asap|quick|sell|selling|for sale|want to buy|obo"
     r"|climbing on|standing on|sitting on|playing with|poking|touching|selfies?|overreacting"
-    r"|id please|what to do|what do *$|closer look|look closer)\b"
+    r"|id please|what to do|what do *$|closer look|look closer|worth|keep it"
+    r"|how (?:do|can) (?:i|we) (?:check|tell|know|get|take|remove|open|clean|cut)"
+    r"|(?:easiest|best|safest|quickest) way to|(?:might|could|may) (?:still )?be live"
+    r"|still be live|what do i tell|holds flowers|as a vase)\b"
 )
 #: a question about the record or the past, not about a thing here now
 _PAST_STORY_RE = re.compile(
     r"\b(?:in|back in|during|since) (?:19\d\d|200\d|201\d)\b|\byears ago\b"
-    r"|\b(?:during|in) the war\b"
+    r"|\b(?:during|in) the war\b|\bin the (?:19)?[5-9]0s\b"
 )
 
 
-def _describes_a_find(basic: str) -> bool:
+def _describes_a_find(basic: str, text: str = "") -> bool:
     """An object (named, or with the marks of ordnance), contact with it here and now, and a
     person or a question about it, anywhere in the message."""
     # each test below runs only when the text has a word every match of it needs
     spaced = f" {basic} "
     if any(f" {w} " in spaced for w in _DEICTIC) and _IS_THIS_ONE_RE.search(basic):
         return True
+    spaces = basic.count(" ")
     if (
-        basic.count(" ") < _SHORT_FIND_WORDS
-        and _PLACE_RE.search(basic)
+        spaces < _SHORT_FIND_WORDS
+        and (_PLACE_RE.search(basic) or (spaces < _PANIC_WORDS and _PANIC_RE.search(basic)))
         and _OBJECT_RE.search(basic)
         and not _STATISTICS.search(basic)
+        and not _TOPIC_QUESTION_RE.match(basic)
     ):
         return True
     # contact first: most questions have none, and it is the cheapest test to fail
@@ -416,12 +456,27 @@ def _describes_a_find(basic: str) -> bool:
     about_it = bool(_ABOUT_IT_RE.search(basic))
     if _STATISTICS.search(basic) and (not about_it or _PAST_STORY_RE.search(basic)):
         return False
-    if _MEDIA.search(basic) or _IN_THE_MEDIA_RE.search(basic):
+    if _told_of_in_media(basic):
         # "a Xinhua story I found says...", "saw a video of kids playing with a bomblet"
         return False
+    if _PAST_STORY_RE.search(basic) and not about_it:
+        return False  # "my uncle stepped on a mine in the 80s near the K5. what was the K5?"
     # a question about it, or someone's own story ("my daughter came back holding a rusty
     # thing with a pin... anyway, is the temple open on Sundays?")
-    return about_it or bool(_PERSONAL_RE.search(basic) or _THIRD_PERSON_RE.search(basic))
+    return about_it or bool(
+        _PERSONAL_RE.search(basic) or _THIRD_PERSON_RE.search(basic) or _FINDER_RE.search(text)
+    )
+
+
+def _told_of_in_media(basic: str) -> bool:
+    """The thing is in a story, a video or the news: a media word comes before it ("saw a
+    video of kids playing with a bomblet"); after it, it is a comparison ("they look like the
+    BLU-97 pictures online")."""
+    media = _MEDIA.search(basic) or _IN_THE_MEDIA_RE.search(basic)
+    if media is None:
+        return False
+    thing = _OBJECT_RE.search(basic) or _VAGUE_RE.search(basic)
+    return thing is None or media.start() < thing.start()
 
 
 #: the thing is in a story, a video or the news, not on the ground

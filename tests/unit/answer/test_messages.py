@@ -72,6 +72,15 @@ FOUND_SOMETHING = [
     "my cousin keeps something from the forest under his bed, he says it's a mine. worried",
     "saw a small green can with a cloth ribbon by the canal, should i go back for a look",
     "metal, rusty, fins, 30cm. location: our orchard. id please",
+    # after s3-safety, in our own words
+    "help mine",
+    "my boy says he found a ball with a tail by the river and put it in his bag",
+    "pipe with threads sticking out of the riverbank, worth reporting?",
+    "bought an old grenade at the market, how do i check it is empty",
+    "found a small can with a spring and a ribbon near the canal. mine?",
+    "pulled up an egg shaped metal thing with a lever while magnet fishing",
+    "we keep an old shell casing at the pagoda for flowers, might it still be live?",
+    "standing by a red skull sign, my brother went into the field, what do i tell him",
 ]
 
 NOT_A_FIND = [
@@ -130,6 +139,10 @@ NOT_A_FIND = [
     "i read a news story about a boy finding a bomblet. how many children were hurt in 2023?",
     "in the game i play you can throw bomblets. how many does a real shell hold?",
     "i heard the deadline was 2025 but there are still mines everywhere, when is it now?",
+    "my aunt stepped on a mine in the 70s. what is the k5 belt?",
+    "i hit a wall with my homework: what does the ccm ban on submunitions?",
+    "i keep a folder of mine action statistics: how much land is left to clear?",
+    "how fast is cambodia clearing its cluster munition land",
 ]
 
 

@@ -27,10 +27,9 @@ def _every_pattern(text: str) -> bool:
     )
     if safety._STATISTICS.search(basic) and not personal:
         return False
-    if (
-        safety._STATISTICS.search(basic)
-        and safety._PAST_STORY_RE.search(basic)
-        and not safety._ACTS_ON_IT.search(basic)
+    statistics = safety._STATISTICS.search(basic)
+    if safety._PAST_STORY_RE.search(basic) and not (
+        safety._ACTS_ON_IT.search(basic) or (not statistics and safety._ABOUT_IT_RE.search(basic))
     ):
         return False
     if safety._STATISTICS.search(basic) and safety._IN_THE_MEDIA_RE.search(basic):
