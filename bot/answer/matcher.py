@@ -127,7 +127,11 @@ _ATTRIBUTES: dict[str, re.Pattern[str]] = {
         ),
         (
             "price prices cost costs budget",
-            r"prices?|costs?|budget|\$\S*|dollars?|usd|million|billion|funding|worth",
+            # an amount of money ("$800 million" reads "800 million"), not any large number:
+            # "2.7 million tons" is no cost
+            r"prices?|costs?|budget|\$\S*|dollars?|usd|funding|worth|paid|spent|spend"
+            r"|\d[\d.]* (?:million|billion)(?! (?:tons?|tonnes|people|bomblets|bombs"
+            r"|submunitions|mines|landmines|munitions|cluster|km|square|sorties|items|pieces))",
         ),
         (
             "company companies manufacturer manufacturers maker makers producer producers",
@@ -138,6 +142,9 @@ _ATTRIBUTES: dict[str, re.Pattern[str]] = {
         ("salary", r"salary|salaries|paid|pay"),
         ("religion", r"religion|buddhis\w*|muslim|christian"),
         ("month", _MONTHS.replace(" ", "|")),
+        # "how many cambodians were killed by the bombing": an entry that never speaks of
+        # deaths or casualties (tons, sorties) does not answer it
+        ("killed", r"kill\w*|died|dead|deaths?|casualt\w*|fatal\w*|lives|victims?"),
         # "what was the dud rate of the ATACMS warheads": an entry that never speaks of duds
         ("dud duds", r"duds?|dud rates?|fail\w*|unexploded|did not explode|failure"),
         ("author authors byline", r"by|authors?|written|wrote|reporters?|journalists?"),

@@ -275,6 +275,9 @@ def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: st
             "cambodia-casualties-annual",
             "2024",
         ),
+        # deaths asked of an entry that gives tons and sorties; a cost, not a tonnage
+        ("how many cambodians were killed by the us bombing", "us-bombing-cambodia", "killed"),
+        ("how much did the us bombing of cambodia cost", "us-bombing-cambodia", "cost"),
     ],
 )
 def test_what_the_entry_does_not_hold_is_missing(
@@ -294,6 +297,8 @@ def test_what_the_entry_does_not_hold_is_missing(
             "cambodia-cluster-contamination",
         ),
         ("how many mine casualties did cambodia have in 2023", "cambodia-casualties-annual"),
+        ("how many people were killed by mines in cambodia in 2023", "cambodia-casualties-annual"),
+        ("how much did the july 2023 us aid package cost", "us-decision-july-2023"),
     ],
 )
 def test_what_the_entry_holds_is_not_missing(answerer: Answerer, text: str, entry: str) -> None:
