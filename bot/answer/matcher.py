@@ -1182,10 +1182,12 @@ class Matcher:
         """Names (countries, people, organisations) in the question that the entry never
         mentions: "thailand" in "who is the prime minister of thailand" against "who is
         cambodia's prime minister" is strong evidence the question is about something else."""
-        e = self._entry_index[entry_id]
+        return self._missing_names(self._name_terms(query), self._entry_index[entry_id])
+
+    def _missing_names(self, name_terms: list[dict[int, float]], e: int) -> list[str]:
         return [
             self._stems[next(iter(credits))]
-            for credits in self._name_terms(query)
+            for credits in name_terms
             if not self._mentions(e, credits)
         ]
 
@@ -1220,9 +1222,11 @@ class Matcher:
         it never gives ("how old is..."), and another speaker ("what did zelensky say"
         against a position entry reporting Hun Sen's words)."""
         e = self._entry_index[entry_id]
-        missing = self.missing_names(query, entry_id)
+        name_terms = self._name_terms(query)
+        missing = self._missing_names(name_terms, e)
         bag, answer = self._entry_bag[e], self._answer_bag[e]
-        missing += self._other_country(query, e, missing)
+        if name_terms:
+            missing += self._other_country(name_terms, e, missing)
         # each pattern below runs only when the text has a piece every match of it has (a
         # year's first digits, "art", "old"/"age"/"born", "how "): most questions have none,
         # and a long message is read by several of them for every part
@@ -1302,22 +1306,30 @@ class Matcher:
             return False
         return any(t in content for _, credits in query.terms for t in credits)
 
-    def _other_country(self, query: Query, e: int, missing: list[str]) -> list[str]:
+    def _other_country(
+        self, name_terms: list[dict[int, float]], e: int, missing: list[str]
+    ) -> list[str]:
         """Countries the question names that the entry's questions do not, when those name
         another: "laos remaining contamination" against an entry asked as "how much
         contamination does Cambodia still have" is about Cambodia, though its answer mentions
         Lao PDR in passing. Entries whose questions name no country (the treaty, the world),
         and questions that also name one the entry's questions name, are not held to it."""
-        bag = self._entry_bag[e]
-        if not bag & self._countries:
+        # the question's countries first: most questions name none, and then nothing is read
+        named = [
+            (credits, countries)
+            for credits in name_terms
+            if (countries := [t for t in credits if t in self._countries])
+        ]
+        if not named:
             return []
-        named = self._name_terms(query)
-        if any(t in bag for credits in named for t in credits if t in self._countries):
+        bag = self._entry_bag[e]
+        if bag.isdisjoint(self._countries):
+            return []
+        if any(t in bag for credits, _ in named for t in credits):
             return []  # it names the entry's country too ("did Lithuania quit because of Russia")
         out = []
-        for credits in named:
-            countries = [t for t in credits if t in self._countries]
-            if countries and self._stems[countries[0]] not in missing:
+        for _, countries in named:
+            if self._stems[countries[0]] not in missing:
                 out.append(self._stems[countries[0]])
         return out
 
