@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 
+from bot.answer import safety_model
 from bot.answer.khmer import runs
-from bot.answer.language import fold_khmer, has_khmer, khmer_word
+from bot.answer.language import detect_language, fold_khmer, has_khmer, khmer_word
 from bot.answer.normalize import Normalizer
 
 _EXPLOSIVE = (
@@ -33,7 +34,7 @@ _EXPLOSIVE = (
     r"|survivors?|treaty|convention|monitor|policy|stats|statistics|data|belt|casualt\w*))"
     r"|bombs?|bom|bomblets?|shells?|grenades?|uxos?|erws?"
     r"|bombies?|(?:unexploded )?ordn?[ai]nces?|explosives?|submunitions?|munitions?"
-    r"|rockets?|mortars?"
+    r"|rockets?|mortars?|ammunition|ammo"
     r"|projectiles?|missiles?|warheads?|detonators?|fuzes?|artillery rounds?|cluster rounds?"
     r"|duds?|(?:bomb|shell|mine) casings?|cluster (?:bombs?|munitions?)"
     r"|trip ?wires?|booby ?traps?|rpgs?"
@@ -208,7 +209,37 @@ def reports_a_find(text: str, *, basic: str | None = None) -> bool:
 
     `basic`: `Normalizer.basic(text)`, when the caller has it already (it is not read twice).
     """
-    return _reports_a_find_en(text, basic) or (has_khmer(text) and reports_a_find_km(text))
+    if has_khmer(text):
+        return _reports_a_find_en(text, basic) or reports_a_find_km(text)
+    basic = Normalizer.basic(text) if basic is None else basic
+    return _reports_a_find_en(text, basic) or (
+        # the learned second opinion (`safety_model`), where it may read the message at all:
+        # it learned English words ("bom" in Vietnamese gets the languages notice's advice)
+        learned_may_read(basic)
+        and detect_language(text) == "en"
+        and safety_model.shipped().flags(basic)
+    )
+
+
+def learned_may_read(basic: str) -> bool:
+    """May the learned second opinion call this message a find? Only a message that names or
+    describes an object (`describes_an_object`), and not one looking for information ("if
+    you find information about mines..."), telling of a story or video, or asking whether
+    travel is safe: what the patterns rule out, the model does not rule back in."""
+    return (
+        describes_an_object(basic)
+        and not _LOOKING_FOR_RE.search(basic)
+        and not _told_of_in_media(basic)
+        and not _TRAVEL_RE.search(basic)
+    )
+
+
+def describes_an_object(basic: str) -> bool:
+    """Does the text name a thing that may explode, or describe an object as people describe
+    one they cannot name (a rusty metal ball, a tube with fins)?"""
+    if _OBJECT_RE.search(basic):
+        return True
+    return bool(_VAGUE_RE.search(basic) and _PHYSICAL_RE.search(basic))
 
 
 def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
