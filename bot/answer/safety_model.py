@@ -39,9 +39,15 @@ def features(basic: str) -> list[int]:
     >>> len(features("found a mine"))
     5
     """
+    return sorted(_hashed(basic))
+
+
+def _hashed(basic: str) -> set[int]:
     words = basic.split()
-    grams = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
-    return sorted(zlib.crc32(g.encode()) % DIMENSIONS for g in grams)
+    grams = set(words)
+    grams.update(f"{a} {b}" for a, b in pairwise(words))
+    crc = zlib.crc32
+    return {crc(g.encode()) % DIMENSIONS for g in grams}
 
 
 class SafetyModel(BaseModel):
@@ -59,7 +65,8 @@ class SafetyModel(BaseModel):
 
     def probability(self, basic: str) -> float:
         """The model's probability that this text tells of a find."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(basic))
+        get = self.weights.get
+        z = self.bias + sum(get(f, 0.0) for f in _hashed(basic))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def flags(self, basic: str) -> bool:

@@ -29,8 +29,9 @@ from bot.answer.safety_model import DIMENSIONS, MODEL_FILE, SafetyModel, feature
 from bot.config import PROJECT_ROOT
 from bot.quality.blind import HOLDOUT, KHMER, load_batches
 
-#: read as a find from this probability (with an object in the message): out of fold, it
-#: kept false finds to 3 of 6,899 other messages while finding 93 % of the finds
+#: read as a find from this probability (where `learned_may_read`): each batch left out in
+#: turn (2026-12-02), 2 of 6,899 other messages read as finds, and of the safety batches'
+#: finds not in Khmer the model alone found s1 78/90, s2 70/75, s3 62/70
 THRESHOLD = 0.8
 EPOCHS = 8
 LEARNING_RATE = 0.2
