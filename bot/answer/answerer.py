@@ -34,6 +34,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.answer.entry_words import EntryWords
+from bot.answer.entry_words import shipped as shipped_entry_words
 from bot.answer.gate import Evidence, Gate, KhmerGate, evidence
 from bot.answer.glossary import KhmerGlossary
 from bot.answer.injection import tries_to_instruct
@@ -317,12 +319,14 @@ class Answerer:
         matcher: Matcher | None = None,
         gate: Gate | None = None,
         khmer_gate: KhmerGate | None = None,
+        entry_words: EntryWords | None = None,
     ) -> None:
         self.kb = kb
         self.policy = policy or Policy()
         self.normalizer = Normalizer(kb.synonyms)
         self.matcher = matcher or Matcher.for_knowledge_base(kb, self.normalizer)
         self.gate = gate or Gate.load()
+        self.entry_words = entry_words or shipped_entry_words()
         self.khmer = KhmerIndex(
             (
                 (e.id, e.km.phrasings, e.km.answer, " ".join((*e.phrasings, e.answer)))
@@ -1173,6 +1177,7 @@ class Answerer:
             small_talk=small_talk,
             exact_at=self.policy.exact_at,
             focus_found=self.matcher.focus_found(normalized, top.entry_id),
+            entry_words=self.entry_words.logit(top.entry_id, normalized),
         )
         probability = self.gate.probability(found)
         rule = None

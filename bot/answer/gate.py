@@ -49,6 +49,7 @@ FEATURES: tuple[str, ...] = (
     "uncovered",
     "in_answer",
     "focus_found",
+    "entry_words",
 )
 
 
@@ -71,6 +72,7 @@ def evidence(
     small_talk: bool,
     exact_at: float,
     focus_found: float = 0.5,
+    entry_words: float = 0.0,
 ) -> Evidence:
     """The features of the top candidate against its runner-up."""
     top = candidates[0]
@@ -101,6 +103,7 @@ def evidence(
             top.uncovered,
             top.in_answer,
             focus_found,
+            entry_words,
         )
     )
 

@@ -95,7 +95,7 @@ _PERSONAL = (
     r"|cousin|uncle|aunt|mates?|buddy|pal|grandma|grandpa|grandmother|grandfather|grandparents|neighbou?rs?"
     r"|friends?|farmers?|villagers?|fixer|brother|sister|dad|mom|mum|father|mother|wife"
     r"|husband|family|boys?|girls?|crew|builders|colleagues?|coworkers?|co workers?|teammates?"
-    r"|staff)\b"
+    r"|staff|relatives?|nephew|niece|grandson|granddaughter|in ?laws?)\b"
 )
 _THIRD_PERSON = r"\b(?:he|she|they|guide|driver|workers?|tourists?|students?)\b"
 #: "we're", "I'm", "they've": who is in the story, read before contractions are folded away
@@ -231,6 +231,9 @@ def learned_may_read(basic: str) -> bool:
         and not _LOOKING_FOR_RE.search(basic)
         and not _told_of_in_media(basic)
         and not _TRAVEL_RE.search(basic)
+        and not _GAME_RE.search(basic)
+        # "my mum found a grenade in our garden back in 2015... is that the normal process?"
+        and not (_PAST_STORY_RE.search(basic) and not _ABOUT_IT_RE.search(basic))
     )
 
 
@@ -245,6 +248,8 @@ def describes_an_object(basic: str) -> bool:
 def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
     """The English detector; `basic`: `Normalizer.basic(text)`, when the caller has it."""
     basic = Normalizer.basic(text) if basic is None else basic
+    if _GAME_RE.search(basic):
+        return False  # "in call of duty how do i defuse the bomb faster"
     return (
         _situation_patterns(text, basic)
         or _describes_a_find(basic, text)
@@ -374,7 +379,8 @@ _CONTACT_RE = re.compile(
     r"|put (?:it|them) (?:in|on|by|under)|stacked|(?:just )?bought (?:an?|some|this|these|two)"
     r"|standing (?:near|next to|by)|walked (?:past|into)|half buried|partly buried"
     r"|(?:next to|near|beside|along|off|under) (?:the|a|our|my) (?:path|trail|road|river"
-    r"|field|house|school|bridge|canal|riverbank|bank)"
+    r"|field|house|school|bridge|canal|riverbank|bank|well|pond|fence|gate|tree|hut|shed)"
+    r"|looking at (?:it|one|this|that|them)(?: right)? now"
     r"|at (?:the |my |our |his |her )?(?:school|market|temple|pagoda|beach|farm|flea market)"
     r"|ploughed up|plowed up|turned up|washed up|appeared|got a (?:strong )?signal|picked up"
     r"|saw|seen|spotted|noticed|came across|stumbled (?:on|upon|over)|got an? \w+ object"
@@ -452,8 +458,21 @@ _ABOUT_IT_RE = re.compile(
     r"|id please|what to do|what do *$|closer look|look closer|worth|keep it"
     r"|how (?:do|can) (?:i|we) (?:check|tell|know|get|take|remove|open|clean|cut)"
     r"|(?:easiest|best|safest|quickest) way to|(?:might|could|may) (?:still )?be live"
-    r"|still be live|what do i tell|holds flowers|as a vase)\b"
+    r"|still be live|what do i tell|holds flowers|as a vase|course of action|please advise"
+    r"|what do you advise)\b"
 )
+#: a video game: its bombs are defused with a key
+_GAME_RE = re.compile(
+    r"\b(?:call of duty|battlefield \d+|counter ?strike|cs ?go|cs2|valorant|fortnite|pubg|gta"
+    r"|rainbow six|minecraft|arma \d|(?:video|computer|board|mobile) games?|in (?:the )?game"
+    r"|ingame)\b"
+)
+#: "mine??", "BOMB!!": the thing alone, with alarm
+_BARE_THING_RE = re.compile(
+    r"(?:an? )?(?:land ?mine|mine|bomb|bomblet|bombie|grenade|shell|uxo|explosive|mortar"
+    r"|rocket|cluster bomb)"
+)
+_ALARM_RE = re.compile(r"[?!]{2,}")
 #: a question about the record or the past, not about a thing here now
 _PAST_STORY_RE = re.compile(
     r"\b(?:in|back in|during|since) (?:19\d\d|200\d|201\d)\b|\byears ago\b"
@@ -469,6 +488,8 @@ def _describes_a_find(basic: str, text: str = "") -> bool:
     if any(f" {w} " in spaced for w in _DEICTIC) and _IS_THIS_ONE_RE.search(basic):
         return True
     spaces = basic.count(" ")
+    if spaces < 3 and _ALARM_RE.search(text) and _BARE_THING_RE.fullmatch(basic):
+        return True
     if (
         spaces < _SHORT_FIND_WORDS
         and (_PLACE_RE.search(basic) or (spaces < _PANIC_WORDS and _PANIC_RE.search(basic)))
@@ -507,7 +528,21 @@ def _told_of_in_media(basic: str) -> bool:
     if media is None:
         return False
     thing = _OBJECT_RE.search(basic) or _VAGUE_RE.search(basic)
-    return thing is None or media.start() < thing.start()
+    if thing is None:
+        return True
+    # "my sister sent me a video, she found a grenade looking thing in the park": the video
+    # came with a find someone made, told as theirs
+    if media.start() > thing.start():
+        return False
+    finder = _FINDER_AFTER_MEDIA_RE.search(basic, media.end(), thing.start())
+    return finder is None or basic.count(" ", finder.end(), thing.start()) > 3
+
+
+#: someone found it: told after the media word, the thing is theirs, not the video's
+_FINDER_AFTER_MEDIA_RE = re.compile(
+    r"\b(?:i|we|he|she|they|my \w+|someone) (?:just )?(?:found|spotted|dug up|picked up"
+    r"|came across)\b"
+)
 
 
 #: the thing is in a story, a video or the news, not on the ground

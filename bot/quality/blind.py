@@ -30,9 +30,10 @@ SAFETY_FACTS = (
 )
 #: floors `make test` keeps on the blind batches pooled (all but the holdout) and on the
 #: holdout alone: a change that loses ground on questions nobody here wrote fails the build
-FLOORS = {"right": 0.50, "wrong": 0.05, "false_answers": 0.08, "safety": 0.85}
-#: the tuning batches pooled: their finds were fitted to, so nearly all must get the advice
-POOLED_FLOORS = {**FLOORS, "safety": 0.97}
+FLOORS = {"right": 0.65, "wrong": 0.05, "false_answers": 0.08, "safety": 0.85}
+#: the tuning batches pooled: the gate and the safety model were fitted on them, so more must
+#: be right, and nearly all finds must get the advice
+POOLED_FLOORS = {**FLOORS, "right": 0.70, "safety": 0.97}
 #: batches whose names start with this are in Khmer: judged on the English text of the entry
 #: answered (the Khmer answer says the same), reported apart, with floors of their own
 KHMER = "km"

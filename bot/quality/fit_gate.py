@@ -16,16 +16,19 @@ import argparse
 import math
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.answer import Answerer, build_answerer
 from bot.answer.answerer import Match, reading_window
+from bot.answer.entry_words import ENTRY_WORDS_FILE
 from bot.answer.gate import FEATURES, GATE_FILE, Gate
 from bot.answer.injection import tries_to_instruct
 from bot.answer.safety import reports_a_find
 from bot.config import PROJECT_ROOT
 from bot.quality.blind import HOLDOUT, KHMER, BlindItem, load_batches, matches
+from bot.quality.fit_entry_words import Labelled, left_out
+from bot.quality.fit_entry_words import fit as fit_entry_words
 
 #: out of fold, answers may be wrong for at most this share of the answerable questions and
 #: false for at most this share of the messages to decline (the targets of the answer-quality
@@ -38,6 +41,7 @@ CONFIDENCE_Z = 1.645
 WRONG_COST = 2.5
 #: L2 penalty on the standardized coefficients
 RIDGE = 1.0
+_ENTRY_WORDS = FEATURES.index("entry_words")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,19 @@ class Row:
     features: tuple[float, ...]
     right: bool
     answerable: bool
+    #: the normalized text the gate judged and the entry it put first (for `entry_words`)
+    text: str = ""
+    entry_id: str = ""
+
+    def labelled(self) -> Labelled:
+        """The row as the entry-words fitting reads it."""
+        return Labelled(self.batch, self.text, self.entry_id, self.right)
+
+    def with_entry_words(self, value: float) -> Row:
+        """The row with its `entry_words` feature replaced (by an out-of-sample value)."""
+        features = list(self.features)
+        features[_ENTRY_WORDS] = value
+        return replace(self, features=tuple(features))
 
 
 def _content_match(answerer: Answerer, text: str) -> Match | None:
@@ -94,7 +111,16 @@ def rows_for(answerer: Answerer, batch: str, items: Sequence[BlindItem]) -> list
             and entry.kind != "about"
             and matches(entry.answer, item.facts)
         )
-        rows.append(Row(batch, match.evidence.values, right, item.expect == "answer"))
+        rows.append(
+            Row(
+                batch,
+                match.evidence.values,
+                right,
+                item.expect == "answer",
+                match.normalized,
+                match.candidates[0].entry_id,
+            )
+        )
     return rows
 
 
@@ -110,7 +136,16 @@ def gold_rows(answerer: Answerer, folder: Path) -> list[Row]:
         if match is None or match.evidence is None or match.rule is not None:
             continue
         right = item.expect is not None and match.candidates[0].entry_id in item.expect
-        rows.append(Row("gold", match.evidence.values, right, item.expect is not None))
+        rows.append(
+            Row(
+                "gold",
+                match.evidence.values,
+                right,
+                item.expect is not None,
+                match.normalized,
+                match.candidates[0].entry_id,
+            )
+        )
     return rows
 
 
@@ -173,13 +208,27 @@ def _probability(weights: Sequence[float], bias: float, features: Sequence[float
     return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
+def stacked(rows: Sequence[Row]) -> list[Row]:
+    """The rows with each `entry_words` value from weights fitted without the row's batch:
+    the gate's coefficient for it must be learned on values like those people's questions
+    will get, not on the flattering ones of questions the weights were fitted on."""
+    values = left_out([r.labelled() for r in rows])
+    return [r.with_entry_words(v) for r, v in zip(rows, values, strict=True)]
+
+
 def out_of_fold(rows: Sequence[Row]) -> list[tuple[float, Row]]:
-    """Leave one batch out: each row's probability from a model that never saw its batch."""
+    """Leave one batch out: each row's probability from a gate, and entry-word weights, that
+    never saw its batch (nested: the training rows' `entry_words` are themselves left out
+    within the training batches)."""
     out = []
     for batch in sorted({r.batch for r in rows}):
-        train = [r for r in rows if r.batch != batch]
+        train = stacked([r for r in rows if r.batch != batch])
+        words = fit_entry_words([r.labelled() for r in train])
         weights, bias = fit_logistic(train)
-        out += [(_probability(weights, bias, r.features), r) for r in rows if r.batch == batch]
+        for r in rows:
+            if r.batch == batch:
+                held = r.with_entry_words(words.logit(r.entry_id, r.text))
+                out.append((_probability(weights, bias, held.features), held))
     return out
 
 
@@ -332,7 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"top entry right for {sum(r.right for _, r in scored)} of {len(scored)} blind rows",
         file=sys.stderr,
     )
-    weights, bias = fit_logistic(rows)
+    words = fit_entry_words([r.labelled() for r in rows])
+    weights, bias = fit_logistic(stacked(rows))
     gate = Gate(
         features=FEATURES,
         weights=tuple(round(w, 6) for w in weights),
@@ -354,7 +404,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {name:<15} {w:+.3f}", file=sys.stderr)
     if not args.dry_run:
         gate.dump(args.out)
-        print(f"wrote {args.out}", file=sys.stderr)
+        words_out = args.out.with_name(ENTRY_WORDS_FILE.name)
+        words.model_copy(
+            update={"provenance": {**words.provenance, "fitted_on": gate.provenance["fitted_on"]}}
+        ).dump(words_out)
+        print(f"wrote {args.out} and {words_out}", file=sys.stderr)
     return 0
 
 

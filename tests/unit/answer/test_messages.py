@@ -10,6 +10,14 @@ from bot.answer.injection import tries_to_instruct
 from bot.answer.safety import reports_a_find
 
 FOUND_SOMETHING = [
+    # asked as a question about looks, told in passing as here and now
+    "is that what a bomblet looks like? i'm looking at one right now beside the gate",
+    "bomb??",  # the thing alone, with alarm
+    # a clip came first, but the find is the brother's own
+    "my brother sent me a clip, he found a grenade looking thing by the canal and keeps kicking it",
+    # formal, second hand: "please advise", "course of action"
+    "a colleague's relative reports a suspected mortar round in a field near the school."
+    " please advise",
     "my kids found a small metal ball in the field, is it dangerous to pick up?",
     "there's an old mine sticking out of the ground by the road what do i do",
     "found a rusty bomb thing near my house in battambang, can i sell it for scrap?",
@@ -84,6 +92,9 @@ FOUND_SOMETHING = [
 ]
 
 NOT_A_FIND = [
+    "in counter strike how do you defuse the bomb quicker",  # a video game
+    # a find told as past, then a question about how it went
+    "my grandad found a shell in his garden back in 2012 and the army took it away, is that usual?",
     "how many mines has cambodia cleared",
     "does the ccm ban mines",
     "what is the k5 mine belt",
