@@ -232,6 +232,7 @@ def learned_may_read(basic: str) -> bool:
         and not _told_of_in_media(basic)
         and not _TRAVEL_RE.search(basic)
         and not _GAME_RE.search(basic)
+        and not _relays_a_question(basic)
         # "my mum found a grenade in our garden back in 2015... is that the normal process?"
         and not (_PAST_STORY_RE.search(basic) and not _ABOUT_IT_RE.search(basic))
     )
@@ -513,11 +514,29 @@ def _describes_a_find(basic: str, text: str = "") -> bool:
         return False
     if _PAST_STORY_RE.search(basic) and not about_it:
         return False  # "my uncle stepped on a mine in the 80s near the K5. what was the K5?"
+    if _relays_a_question(basic):
+        return False  # "a student asked me: why do the small bombs stay dangerous in the ground?"
     # a question about it, or someone's own story ("my daughter came back holding a rusty
     # thing with a pin... anyway, is the temple open on Sundays?")
     return about_it or bool(
         _PERSONAL_RE.search(basic) or _THIRD_PERSON_RE.search(basic) or _FINDER_RE.search(text)
     )
+
+
+def _relays_a_question(basic: str) -> bool:
+    """Someone asked the writer something about the things ("a student ask me a hard
+    question: why the small bombs stay dangerous in the ground"): told before the thing, it is
+    a question passed on, not a find ("a buyer asked me if the one he wants is live", after
+    the thing, still tells of one)."""
+    relay = _RELAY_RE.search(basic)
+    if relay is None:
+        return False
+    thing = _OBJECT_RE.search(basic)
+    return thing is not None and relay.start() < thing.start()
+
+
+#: "my son asked me", "a student ask me", "tourists keep asking us"
+_RELAY_RE = re.compile(r"\b(?:asks?|asked|asking) (?:me|us)\b")
 
 
 def _told_of_in_media(basic: str) -> bool:
