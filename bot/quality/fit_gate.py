@@ -15,18 +15,18 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.answer import Answerer, build_answerer
 from bot.answer.answerer import Match, reading_window
-from bot.answer.entry_words import ENTRY_WORDS_FILE
+from bot.answer.entry_words import ENTRY_WORDS_FILE, EntryWords
 from bot.answer.gate import FEATURES, GATE_FILE, Gate
 from bot.answer.injection import tries_to_instruct
 from bot.answer.safety import reports_a_find
 from bot.config import PROJECT_ROOT
-from bot.quality.blind import HOLDOUT, KHMER, BlindItem, load_batches, matches
+from bot.quality.blind import HOLDOUT, KHMER, BlindItem, judge, load_batches, matches
 from bot.quality.fit_entry_words import Labelled, left_out
 from bot.quality.fit_entry_words import fit as fit_entry_words
 
@@ -216,19 +216,73 @@ def stacked(rows: Sequence[Row]) -> list[Row]:
     return [r.with_entry_words(v) for r, v in zip(rows, values, strict=True)]
 
 
-def out_of_fold(rows: Sequence[Row]) -> list[tuple[float, Row]]:
-    """Leave one batch out: each row's probability from a gate, and entry-word weights, that
-    never saw its batch (nested: the training rows' `entry_words` are themselves left out
-    within the training batches)."""
-    out = []
+@dataclass(frozen=True)
+class Fold:
+    """The gate's coefficients and the per-entry words, fitted without one batch."""
+
+    weights: list[float]
+    bias: float
+    words: EntryWords
+
+    def gate(self, answer_at: float, clarify_at: float) -> Gate:
+        """A gate of these coefficients whose confidence is its probability (no mapping yet:
+        the mapping is what the answers it gives will measure)."""
+        return Gate(
+            features=FEATURES,
+            weights=tuple(self.weights),
+            bias=self.bias,
+            answer_at=answer_at,
+            clarify_at=clarify_at,
+        )
+
+
+def folds(rows: Sequence[Row]) -> dict[str, Fold]:
+    """Leave one batch out: for each batch, the gate and per-entry words fitted on the others
+    (nested: the training rows' `entry_words` are themselves left out within them)."""
+    out = {}
     for batch in sorted({r.batch for r in rows}):
         train = stacked([r for r in rows if r.batch != batch])
-        words = fit_entry_words([r.labelled() for r in train])
         weights, bias = fit_logistic(train)
-        for r in rows:
-            if r.batch == batch:
-                held = r.with_entry_words(words.logit(r.entry_id, r.text))
-                out.append((_probability(weights, bias, held.features), held))
+        out[batch] = Fold(weights, bias, fit_entry_words([r.labelled() for r in train]))
+    return out
+
+
+def out_of_fold(
+    rows: Sequence[Row], by_batch: Mapping[str, Fold] | None = None
+) -> list[tuple[float, Row]]:
+    """Each row's probability from a gate, and per-entry words, that never saw its batch."""
+    by_batch = by_batch if by_batch is not None else folds(rows)
+    out = []
+    for r in rows:
+        fold = by_batch[r.batch]
+        held = r.with_entry_words(fold.words.logit(r.entry_id, r.text))
+        out.append((_probability(fold.weights, fold.bias, held.features), held))
+    return out
+
+
+def answers_given(
+    answerer: Answerer, gate: Gate, words: EntryWords, batch: str, items: Sequence[BlindItem]
+) -> list[tuple[float, Row]]:
+    """Every answer the gate decided for a batch's messages, as the bot gives it (several
+    parts, the story around a question, follow-up readings: not the fitting's one row per
+    message): (its confidence before any mapping, whether it was right). Safety advice and
+    small talk are left out: the gate does not decide them."""
+    bot = Answerer(
+        answerer.kb,
+        answerer.policy,
+        matcher=answerer.matcher,
+        gate=gate.model_copy(update={"calibration": ((0.0, 0.0), (1.0, 1.0))}),
+        khmer_gate=answerer.khmer_gate,
+        entry_words=words,
+    )
+    out = []
+    for item in items:
+        reply = bot.ask(item.q)
+        shown = [p for p in reply.shown if p.answered]
+        if not shown or any(p.entry is None or p.entry.kind in ("safety", "about") for p in shown):
+            continue
+        right = judge(item, reply) == "right"
+        out.append((reply.confidence, Row(batch, (), right, item.expect == "answer")))
     return out
 
 
@@ -297,10 +351,20 @@ def calibration_points(scored: Sequence[tuple[float, Row]], bins: int = 8) -> li
     return [[0.0, 0.0], *[[round(x, 4), round(y, 4)] for x, y in points], [1.0, last]]
 
 
+def _reliability(given: Sequence[tuple[float, Row]]) -> str:
+    """How often answers were right by their confidence before the mapping (for the report)."""
+    parts = []
+    for at in (0.9, 0.95, 0.97):
+        band = [r.right for p, r in given if p >= at]
+        parts.append(f">= {at}: {sum(band)} of {len(band)} right")
+    return f"{len(given)} answers given out of fold; " + ", ".join(parts)
+
+
 def recalibrate(answerer: Answerer, blind: Path, out: Path, *, dry_run: bool = False) -> int:
-    """The shipped gate, its confidence mapping measured again on the batches it was not
-    fitted on: there its probabilities are out of sample as they are for people's questions,
-    so the confidence a reply carries says what share of such answers were right."""
+    """The shipped gate, its confidence mapping measured again on the answers it gives the
+    batches it was not fitted on: there its probabilities are out of sample as they are for
+    people's questions, so the confidence a reply carries says what share of such answers
+    were right."""
     gate = Gate.load(out if out.exists() else GATE_FILE)
     listed = gate.provenance.get("fitted_on", [])
     fitted = {str(name) for name in listed} if isinstance(listed, list) else set()
@@ -312,15 +376,15 @@ def recalibrate(answerer: Answerer, blind: Path, out: Path, *, dry_run: bool = F
     if not fresh:
         print("no blind batch the gate was not fitted on: nothing to measure", file=sys.stderr)
         return 1
-    rows = [row for name, items in fresh.items() for row in rows_for(answerer, name, items)]
-    scored = [(_probability(gate.weights, gate.bias, r.features), r) for r in rows]
-    points = calibration_points(scored)
-    answered = [r for p, r in scored if p >= gate.answer_at]
-    print(
-        f"{len(rows)} rows from {', '.join(sorted(fresh))}: {len(answered)} answered at "
-        f"{gate.answer_at:.2f}, {sum(r.right for r in answered)} right",
-        file=sys.stderr,
-    )
+    words_file = out.with_name(ENTRY_WORDS_FILE.name)
+    words = EntryWords.load(words_file if words_file.exists() else ENTRY_WORDS_FILE)
+    given = [
+        pair
+        for name, items in fresh.items()
+        for pair in answers_given(answerer, gate, words, name, items)
+    ]
+    points = calibration_points(given)
+    print(f"{', '.join(sorted(fresh))}: {_reliability(given)}", file=sys.stderr)
     print(f"calibration {points}", file=sys.stderr)
     updated = gate.model_copy(
         update={
@@ -358,19 +422,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     answerer = build_answerer(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "seeds")
     if args.recalibrate:
         return recalibrate(answerer, args.blind, args.out, dry_run=args.dry_run)
-    rows: list[Row] = []
-    for name, items in load_batches(args.blind).items():
-        if name != HOLDOUT and not name.startswith(KHMER):
-            rows += rows_for(answerer, name, items)
+    tuning = {
+        name: items
+        for name, items in load_batches(args.blind).items()
+        if name != HOLDOUT and not name.startswith(KHMER)
+    }
+    rows: list[Row] = [
+        row for name, items in tuning.items() for row in rows_for(answerer, name, items)
+    ]
     if not args.without_gold:
         rows += gold_rows(answerer, PROJECT_ROOT / "eval" / "gold")
-    scored = [(p, r) for p, r in out_of_fold(rows) if r.batch != "gold"]
+    by_batch = folds(rows)
+    scored = [(p, r) for p, r in out_of_fold(rows, by_batch) if r.batch != "gold"]
     answerable = declines = 0
-    for name, items in load_batches(args.blind).items():
-        if name != HOLDOUT and not name.startswith(KHMER):
-            # every decline counts (those declined before the gate were declined right)
-            answerable += sum(i.expect == "answer" and _fitted(i) for i in items)
-            declines += sum(i.expect == "decline" for i in items)
+    for items in tuning.values():
+        # every decline counts (those declined before the gate were declined right)
+        answerable += sum(i.expect == "answer" and _fitted(i) for i in items)
+        declines += sum(i.expect == "decline" for i in items)
     answer_at = choose_threshold(scored, answerable, declines)
     clarify_at = round(answer_at / 3, 2)
     answered = [r for p, r in scored if p >= answer_at]
@@ -381,6 +449,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"top entry right for {sum(r.right for _, r in scored)} of {len(scored)} blind rows",
         file=sys.stderr,
     )
+    # the confidence mapping: from every answer the bot gives each batch's messages with the
+    # gate fitted without that batch (the rows above are one question per message; answers
+    # of several parts, read with a story or with the part before, are judged whole)
+    given = [
+        pair
+        for name, items in tuning.items()
+        for pair in answers_given(
+            answerer,
+            by_batch[name].gate(answer_at, clarify_at),
+            by_batch[name].words,
+            name,
+            items,
+        )
+    ]
+    print(_reliability(given), file=sys.stderr)
     words = fit_entry_words([r.labelled() for r in rows])
     weights, bias = fit_logistic(stacked(rows))
     gate = Gate(
@@ -389,10 +472,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         bias=round(bias, 6),
         answer_at=answer_at,
         clarify_at=clarify_at,
-        calibration=tuple((x, y) for x, y in calibration_points(scored)),
+        calibration=tuple((x, y) for x, y in calibration_points(given)),
         provenance={
             "fitted_on": sorted({r.batch for r in rows}),
             "thresholds_from": "out-of-fold probabilities of the blind batches",
+            "calibration_from": "the answers given to each blind batch by the gate fitted "
+            "without it",
             "rows": len(rows),
             "cross_validation": "leave one batch out",
             "wrong_target": WRONG_TARGET,

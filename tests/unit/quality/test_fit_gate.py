@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.answer import Answerer
+from bot.answer.entry_words import shipped as shipped_entry_words
 from bot.answer.gate import Gate
-from bot.quality.fit_gate import Row, choose_threshold, recalibrate
+from bot.quality.blind import BlindItem
+from bot.quality.fit_gate import Row, answers_given, choose_threshold, recalibrate
 
 
 def _row(right: bool, answerable: bool = True) -> Row:
@@ -67,3 +69,44 @@ def test_recalibrating_measures_the_mapping_on_batches_the_gate_was_not_fitted_o
     xs = [x for x, _ in again.calibration]
     ys = [y for _, y in again.calibration]
     assert xs == sorted(xs) and ys == sorted(ys)  # a mapping that never goes down
+
+
+def test_answers_are_judged_whole_as_the_bot_gives_them(answerer: Answerer) -> None:
+    items = [
+        BlindItem(
+            q="when did the ccm enter into force",
+            kind="direct",
+            expect="answer",
+            facts=["2010"],
+            gist="1 Aug 2010",
+        ),
+        # two parts: right only if both facts are in what is shown
+        BlindItem(
+            q="when did the ccm enter into force? and who is hun manet?",
+            kind="multi",
+            expect="answer",
+            facts=["2010", "zzz-not-there"],
+            gist="2010 zzz-not-there",
+        ),
+        # the safety advice is not the gate's answer: left out of the mapping
+        BlindItem(
+            q="i found a bomblet in my garden",
+            kind="safety",
+            expect="safety",
+            facts=[],
+            gist="official advice",
+        ),
+        BlindItem(
+            q="where is the best pizza in phnom penh",
+            kind="off-topic",
+            expect="decline",
+            facts=[],
+            gist="off topic",
+        ),
+    ]
+    gate = Gate.load()
+    given = answers_given(answerer, gate, shipped_entry_words(), "t", items)
+    assert [row.right for _, row in given] == [True, False]
+    # before any mapping, the confidence is the gate's probability itself (to 4 places)
+    match = answerer.match("when did the ccm enter into force")
+    assert match is not None and given[0][0] == round(match.probability, 4)
