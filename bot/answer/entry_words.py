@@ -55,7 +55,7 @@ class EntryWords(BaseModel):
         z = self.bias
         if table:
             get = table.get
-            z += sum(get(w, 0.0) for w in words(normalized))
+            z += sum(get(w, 0.0) for w in sorted(words(normalized)))
         return max(-LIMIT, min(LIMIT, z))
 
     @classmethod

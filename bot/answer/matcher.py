@@ -519,7 +519,10 @@ class Matcher:
             self._posting_sizes.get(t, 0) > self._common_limit or word in STOPWORDS
             for t, word in enumerate(self._stems)
         ]
-        self._surface_list = list(dict.fromkeys([*self._surface, *normalizer.variant_words]))
+        # sorted: a tie between corrections goes to the earlier word, the same in every process
+        # (a set's order changes with the hash seed: "minh" was "mini" in one, "mine" in another)
+        variants = sorted(normalizer.variant_words)
+        self._surface_list = list(dict.fromkeys([*self._surface, *variants]))
         self._corrections: dict[str, str | None] = {}
         self._unknown_families: dict[str, tuple[int, ...]] = {}
 

@@ -10,6 +10,8 @@ from bot.answer.injection import tries_to_instruct
 from bot.answer.safety import reports_a_find
 
 FOUND_SOMETHING = [
+    # a past decade, but one is here and someone means to open it
+    "bombs from the 60s are all dead right? i've got one in my yard and want to open it",
     # asked as a question about looks, told in passing as here and now
     "is that what a bomblet looks like? i'm looking at one right now beside the gate",
     "bomb??",  # the thing alone, with alarm
@@ -92,6 +94,14 @@ FOUND_SOMETHING = [
 ]
 
 NOT_A_FIND = [
+    "2 qs mate: when did the cluster bomb ban kick in and who signed it",  # takes effect
+    # a memory, and a count: nothing here and now
+    "my grandpa remembers the 1980s when lots of farmers stepped on mines. how many a year was it?",
+    # what the treaty's word covers
+    "when the convention says 'victims', does that include the family of someone who stepped"
+    " on a mine?",
+    "my mate reckons there's a line of mines along the whole border with thailand, how long is it?",
+    "how many of those bomblets are still lying in the ground in our province, does anyone know?",
     "in counter strike how do you defuse the bomb quicker",  # a video game
     # a find told as past, then a question about how it went
     "my grandad found a shell in his garden back in 2012 and the army took it away, is that usual?",
