@@ -77,7 +77,9 @@ _ACTS = (
     r"|play(?:s|ed|ing)? with|collect(?:s|ed|ing)?"
     # kept in the house: "an old shell as a flower pot", "grandpa's bomblets as souvenirs"
     r"|as (?:an? )?(?:flower ?pots?|doorstops?|decorations?|ornaments?|souvenirs?"
-    r"|paperweights?|vases?|lamps?|toys?|trophy|trophies)"
+    r"|paperweights?|vases?|lamps?|toys?|trophy|trophies|gifts?|(?:birthday )?presents?)"
+    # given to someone here: "my uncle gave me an old grenade"
+    r"|gave (?:me|him|her|my \w+|our \w+)"
     r"|defuse|disarm|dismantle|burn|hit(?! (?:a|the) (?:wall|snag|road|limit|jackpot|books))"
     r"|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw"
@@ -321,7 +323,12 @@ def _situation_patterns(text: str, basic: str) -> bool:
     if statistics and not _FIRST_PERSON_RE.search(basic):
         return False
     if handling and (_object_of(_HANDLING_THING, basic) or _object_of(_THING_HANDLING, basic)):
-        if statistics and not _ACTS_ON_IT.search(basic):
+        acts = _ACTS_ON_IT.search(basic)
+        if not acts and not (_HERE_NOW_RE.search(basic) or _ABOUT_IT_RE.search(basic)):
+            # "why are cluster bombs still dangerous after a war ends?", "the percentage of
+            # bombs that do not explode": what such things do, asked in general
+            return False
+        if statistics and not acts:
             # "how many of those bomblets did not explode? i tell tourists...": in a
             # statistics question, what munitions do (explode, stay live) is no handling
             return False
@@ -487,6 +494,8 @@ _ALARM_RE = re.compile(r"[?!]{2,}")
 _PAST_STORY_RE = re.compile(
     r"\b(?:in|back in|during|since) (?:19\d\d|200\d|201\d)\b|\byears ago\b"
     r"|\b(?:during|in) the war\b|\bthe (?:19)?[5-9]0s\b|\bremembers? when\b"
+    r"|\b(?:was|were) an? (?:soldier|deminer|child|kid|boy|girl|teenager|refugee|pilot)\b"
+    r"|\bused to\b"
 )
 #: a count of things lying somewhere: "how many mines are still buried in the ground"
 _COUNT_LYING_RE = re.compile(
@@ -579,21 +588,35 @@ def _told_of_in_media(basic: str) -> bool:
     media = _MEDIA.search(basic) or _IN_THE_MEDIA_RE.search(basic)
     if media is None:
         return False
-    thing = _OBJECT_RE.search(basic) or _VAGUE_RE.search(basic)
-    if thing is None:
+    things = [m for m in (_OBJECT_RE.search(basic), _VAGUE_RE.search(basic)) if m is not None]
+    if not things:
         return True
+    thing = min(things, key=lambda m: m.start())
     # "my sister sent me a video, she found a grenade looking thing in the park": the video
     # came with a find someone made, told as theirs
     if media.start() > thing.start():
         return False
     finder = _FINDER_AFTER_MEDIA_RE.search(basic, media.end(), thing.start())
-    return finder is None or basic.count(" ", finder.end(), thing.start()) > 3
+    # found *it*, a few words before the thing ("she found a grenade", "showed me in a field
+    # a thing"); "a story i found says ... bombs" found the story
+    return (
+        finder is None
+        or basic.count(" ", finder.end(), thing.start()) > 5
+        or not _FOUND_WHAT_RE.match(basic, finder.end())
+    )
+
+
+#: what follows "found" when the thing is what was found: an article, a place, "me"
+_FOUND_WHAT_RE = re.compile(
+    r" (?:an?|the|some|this|that|these|those|something|one|it|in|on|by|near|under|at|behind"
+    r"|next)\b"
+)
 
 
 #: someone found it: told after the media word, the thing is theirs, not the video's
 _FINDER_AFTER_MEDIA_RE = re.compile(
     r"\b(?:i|we|he|she|they|my \w+|someone) (?:just )?(?:found|spotted|dug up|picked up"
-    r"|came across)\b"
+    r"|came across|showed (?:me|us))\b"
 )
 
 

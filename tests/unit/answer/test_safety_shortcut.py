@@ -25,9 +25,9 @@ def _every_pattern(text: str) -> bool:
         or safety._CONTRACTED_PERSON.search(text.lower())
         or safety._OPENS_WITH_FIND.match(basic)
     )
-    if safety._STATISTICS.search(basic) and not personal:
-        return False
     statistics = safety._STATISTICS.search(basic)
+    if statistics and not (personal and safety._here_now_or_about_it(basic)):
+        return False
     if safety._PAST_STORY_RE.search(basic) and not (
         safety._ACTS_ON_IT.search(basic) or (not statistics and safety._ABOUT_IT_RE.search(basic))
     ):
@@ -47,14 +47,24 @@ def _every_pattern(text: str) -> bool:
         )
         and (someone or near or safety._HALF_BURIED_RE.search(basic))
         and not (safety._GENERAL_PLACE_RE.search(basic) and not near)
+        and not (statistics and safety._COUNT_LYING_RE.search(basic))
     ):
         return True
     found = safety._FOUND_FIRMLY if safety._MEDIA.search(basic) else safety._FOUND_THING
     if safety._object_of(found, basic, verb=True) or safety._object_of(safety._THING_FOUND, basic):
         return someone
+    if statistics and not safety._FIRST_PERSON_RE.search(basic):
+        return False
     if safety._object_of(safety._HANDLING_THING, basic) or safety._object_of(
         safety._THING_HANDLING, basic
     ):
+        acts = safety._ACTS_ON_IT.search(basic)
+        if not acts and not (
+            safety._HERE_NOW_RE.search(basic) or safety._ABOUT_IT_RE.search(basic)
+        ):
+            return False
+        if statistics and not acts:
+            return False
         return personal or bool(safety._ASKING_FOR_ONESELF_RE.search(basic))
     return False
 
