@@ -356,7 +356,7 @@ class Answerer:
         if self.normalizer.is_empty(window, basic=basic):
             return Reply(question=text, status="declined", confidence=0.0, reason="empty")
         lang = detect_language(window)
-        if reports_a_find(window, basic=basic):
+        if reports_a_find(window, basic=basic, lang=lang):
             return self._safety_reply(text, "km" if lang == "km" else "en")
         if tries_to_instruct(window, basic=basic):
             return Reply(

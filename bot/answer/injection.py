@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answer.anchors import Anchors, words_of
 from bot.answer.normalize import Normalizer
 
 _INSTRUCTIONS = re.compile(
@@ -26,6 +27,8 @@ _INSTRUCTIONS = re.compile(
     r"|\breveal your (?:prompt|instructions|rules)\b|\bjailbreak\b|\bdeveloper mode\b"
     r"|\bdo anything now\b|\bnorulesbot\b"
 )
+#: the words every match needs: a message without them is not scanned (`Anchors`)
+_INSTRUCTION_WORDS = Anchors(_INSTRUCTIONS)
 
 
 def tries_to_instruct(text: str, *, basic: str | None = None) -> bool:
@@ -38,4 +41,5 @@ def tries_to_instruct(text: str, *, basic: str | None = None) -> bool:
 
     `basic`: `Normalizer.basic(text)`, when the caller has it already.
     """
-    return bool(_INSTRUCTIONS.search(Normalizer.basic(text) if basic is None else basic))
+    basic = Normalizer.basic(text) if basic is None else basic
+    return bool(_INSTRUCTION_WORDS.search(basic, words_of(basic)))

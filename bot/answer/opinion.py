@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.answer.anchors import Anchors, words_of
+
 _OPINION = re.compile(
     r"\b(?:do|dont|don t|does|would) (?:you|u|ya) (?:think|reckon|believe|feel)\b"
     r"|\bwhat (?:do|would|d) (?:you|u|ya) (?:think|reckon|say)\b"
@@ -28,6 +30,10 @@ _VERDICT = re.compile(
     r"|justified|justifiable|fair|unfair|ethical|unethical|moral|immoral|a good idea"
     r"|a bad idea|a mistake|the right call|the right decision|the wrong decision|worth it)\b"
 )
+#: the words each needs (`Anchors`): a question without them is not scanned (every part of
+#: every message is asked this)
+_OPINION_WORDS = Anchors(_OPINION)
+_VERDICT_WORDS = Anchors(_VERDICT)
 
 
 #: the same in Khmer: "in your opinion", "do you (bot / elder brother) think", "right or wrong"
@@ -60,7 +66,8 @@ def asks_opinion(normalized: str) -> bool:
     >>> asks_opinion("did biden say the decision was justified")
     False
     """
+    words = words_of(normalized)
     return bool(
-        _OPINION.search(normalized)
-        or (_VERDICT.search(normalized) and " say " not in f" {normalized} ")
+        _OPINION_WORDS.search(normalized, words)
+        or (_VERDICT_WORDS.search(normalized, words) and " say " not in f" {normalized} ")
     )

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from bot.answer import safety_model
+from bot.answer.anchors import Anchors, words_of
 from bot.answer.khmer import runs
-from bot.answer.language import detect_language, fold_khmer, has_khmer, khmer_word
+from bot.answer.language import Language, detect_language, fold_khmer, has_khmer, khmer_word
 from bot.answer.normalize import Normalizer
 
 _EXPLOSIVE = (
@@ -201,7 +202,7 @@ def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bo
     return False
 
 
-def reports_a_find(text: str, *, basic: str | None = None) -> bool:
+def reports_a_find(text: str, *, basic: str | None = None, lang: Language | None = None) -> bool:
     """Does this message describe a suspected explosive that someone found or is near?
 
     >>> reports_a_find("my kids found a small metal ball in the field, is it dangerous?")
@@ -209,35 +210,41 @@ def reports_a_find(text: str, *, basic: str | None = None) -> bool:
     >>> reports_a_find("how many mines has Cambodia cleared since 1992?")
     False
 
-    `basic`: `Normalizer.basic(text)`, when the caller has it already (it is not read twice).
+    `basic`: `Normalizer.basic(text)`, when the caller has it already (it is not read twice);
+    `lang`: `detect_language(text)`, likewise (a long message's reading of its language costs
+    as much as a pattern's).
     """
     if has_khmer(text):
         return _reports_a_find_en(text, basic) or reports_a_find_km(text)
     basic = Normalizer.basic(text) if basic is None else basic
-    return _reports_a_find_en(text, basic) or (
+    words = words_of(basic)  # (what lets a pattern's scan be skipped: `Anchors`)
+    return _reports_a_find_en(text, basic, words) or (
         # the learned second opinion (`safety_model`), where it may read the message at all:
         # it learned English words ("bom" in Vietnamese gets the languages notice's advice)
-        learned_may_read(basic)
-        and detect_language(text) == "en"
+        learned_may_read(basic, words)
+        and (detect_language(text) if lang is None else lang) == "en"
         and safety_model.shipped().flags(basic)
     )
 
 
-def learned_may_read(basic: str) -> bool:
+def learned_may_read(basic: str, words: frozenset[str] | None = None) -> bool:
     """May the learned second opinion call this message a find? Only a message that names or
     describes an object (`describes_an_object`), and not one looking for information ("if
     you find information about mines..."), telling of a story or video, or asking whether
-    travel is safe: what the patterns rule out, the model does not rule back in."""
+    travel is safe: what the patterns rule out, the model does not rule back in.
+
+    `words`: `anchors.words_of(basic)`, when the caller has them (the patterns whose words
+    the message lacks are not scanned)."""
     return (
         describes_an_object(basic)
-        and not _LOOKING_FOR_RE.search(basic)
-        and not _told_of_in_media(basic)
-        and not _TRAVEL_RE.search(basic)
-        and not _GAME_RE.search(basic)
-        and not _relays_a_question(basic)
+        and not _LOOKING_FOR.search(basic, words)
+        and not _told_of_in_media(basic, words)
+        and not _TRAVEL.search(basic, words)
+        and not _GAME.search(basic, words)
+        and not _relays_a_question(basic, words)
         # "my mum found a grenade in our garden back in 2015... is that the normal process?"
         # ("bombs from the 70s... I've got one in my garden and want to cut it open" is one)
-        and not (_PAST_STORY_RE.search(basic) and not _here_now_or_about_it(basic))
+        and not (_PAST_STORY.search(basic, words) and not _here_now_or_about_it(basic))
     )
 
 
@@ -249,27 +256,31 @@ def describes_an_object(basic: str) -> bool:
     return bool(_VAGUE_RE.search(basic) and _PHYSICAL_RE.search(basic))
 
 
-def _reports_a_find_en(text: str, basic: str | None = None) -> bool:
-    """The English detector; `basic`: `Normalizer.basic(text)`, when the caller has it."""
+def _reports_a_find_en(
+    text: str, basic: str | None = None, words: frozenset[str] | None = None
+) -> bool:
+    """The English detector; `basic`: `Normalizer.basic(text)`, when the caller has it, and
+    `words` its `anchors.words_of`."""
     basic = Normalizer.basic(text) if basic is None else basic
-    if _GAME_RE.search(basic):
+    if _GAME.search(basic, words):
         return False  # "in call of duty how do i defuse the bomb faster"
     if _TREATY_WORDS_RE.search(basic) and not _FIRST_PERSON_RE.search(basic):
         return False  # "does 'victims' mean only the person who stepped on the bomb?"
     return (
-        _situation_patterns(text, basic)
-        or _describes_a_find(basic, text)
+        _situation_patterns(text, basic, words)
+        or _describes_a_find(basic, text, words)
         or _asks_what_to_do_on_a_find(basic)
     )
 
 
-def _situation_patterns(text: str, basic: str) -> bool:
+def _situation_patterns(text: str, basic: str, words: frozenset[str] | None = None) -> bool:
     """A thing and a situation told close together: "found a bomblet", "a shell lying in
-    our field", "can i sell old bomb casings"."""
+    our field", "can i sell old bomb casings". `words`: `anchors.words_of(basic)`, if known."""
     # every pattern below that can say "a find" holds its situation (_LYING, _FOUND or
     # _HANDLING) as a whole word or phrase: a message without any (most questions) is no
-    # find, without the thing-first scans of a long message
-    lying, found, handling = (bool(word.search(basic)) for word in _SITUATIONS)
+    # find, without the thing-first scans of a long message (nor the situations' own scans
+    # when the message lacks the words they need: `Anchors`)
+    lying, found, handling = (bool(word.search(basic, words)) for word in _SITUATION_WORDS)
     if not (lying or found or handling):
         return False
     personal = bool(
@@ -290,10 +301,10 @@ def _situation_patterns(text: str, basic: str) -> bool:
         # "my uncle stepped on a mine in 1991. how many people have been hurt since 1979?",
         # "...in the 80s near the K5. what was the K5 belt?": a memory, then a question
         return False
-    if statistics and _IN_THE_MEDIA_RE.search(basic):
+    if statistics and _IN_THE_MEDIA.search(basic, words):
         # "watched a news piece about a farmer finding bomblets. how many were hurt in 2024?"
         return False
-    if _TRAVEL_RE.search(basic):
+    if _TRAVEL.search(basic, words):
         rest = _TRAVEL_RE.sub(" ", basic)
         if not (_CONTACT_RE.search(rest) or _ACTS_ON_IT.search(rest)):
             return False
@@ -338,6 +349,7 @@ def _situation_patterns(text: str, basic: str) -> bool:
 
 #: the situations alone, as whole words, as every pattern above requires them
 _SITUATIONS = tuple(re.compile(rf"\b(?:{words})\b") for words in (_LYING, _FOUND, _HANDLING))
+_SITUATION_WORDS = tuple(Anchors(pattern) for pattern in _SITUATIONS)
 
 
 # -- a find told by what it looks like -----------------------------------------------------------
@@ -493,7 +505,7 @@ _ALARM_RE = re.compile(r"[?!]{2,}")
 #: a question about the record or the past, not about a thing here now
 _PAST_STORY_RE = re.compile(
     r"\b(?:in|back in|during|since) (?:19\d\d|200\d|201\d)\b|\byears ago\b"
-    r"|\b(?:during|in) the war\b|\bthe (?:19)?[5-9]0s\b|\bremembers? when\b"
+    r"|\b(?:during|in) the war\b|\bthe (?:19)?(?:50|60|70|80|90)s\b|\bremembers? when\b"
     r"|\b(?:was|were) an? (?:soldier|deminer|child|kid|boy|girl|teenager|refugee|pilot)\b"
     r"|\bused to\b"
 )
@@ -523,9 +535,10 @@ _TREATY_WORDS_RE = re.compile(
 )
 
 
-def _describes_a_find(basic: str, text: str = "") -> bool:
+def _describes_a_find(basic: str, text: str = "", words: frozenset[str] | None = None) -> bool:
     """An object (named, or with the marks of ordnance), contact with it here and now, and a
-    person or a question about it, anywhere in the message."""
+    person or a question about it, anywhere in the message. `words`: `anchors.words_of(basic)`,
+    when known."""
     # each test below runs only when the text has a word every match of it needs
     spaced = f" {basic} "
     if any(f" {w} " in spaced for w in _DEICTIC) and _IS_THIS_ONE_RE.search(basic):
@@ -542,7 +555,7 @@ def _describes_a_find(basic: str, text: str = "") -> bool:
     ):
         return True
     # contact first: most questions have none, and it is the cheapest test to fail
-    if not _CONTACT_RE.search(basic):
+    if not _CONTACT.search(basic, words):
         return False
     if not _CONTACT_RE.search(_CASUALTY_RE.sub(" ", _LOOKING_FOR_RE.sub(" ", basic))):
         return False
@@ -551,12 +564,12 @@ def _describes_a_find(basic: str, text: str = "") -> bool:
     about_it = bool(_ABOUT_IT_RE.search(basic))
     if _STATISTICS.search(basic) and (not about_it or _PAST_STORY_RE.search(basic)):
         return False
-    if _told_of_in_media(basic):
+    if _told_of_in_media(basic, words):
         # "a Xinhua story I found says...", "saw a video of kids playing with a bomblet"
         return False
     if _PAST_STORY_RE.search(basic) and not about_it:
         return False  # "my uncle stepped on a mine in the 80s near the K5. what was the K5?"
-    if _relays_a_question(basic):
+    if _relays_a_question(basic, words):
         return False  # "a student asked me: why do the small bombs stay dangerous in the ground?"
     # a question about it, or someone's own story ("my daughter came back holding a rusty
     # thing with a pin... anyway, is the temple open on Sundays?")
@@ -565,12 +578,12 @@ def _describes_a_find(basic: str, text: str = "") -> bool:
     )
 
 
-def _relays_a_question(basic: str) -> bool:
+def _relays_a_question(basic: str, words: frozenset[str] | None = None) -> bool:
     """Someone asked the writer something about the things ("a student ask me a hard
     question: why the small bombs stay dangerous in the ground"): told before the thing, it is
     a question passed on, not a find ("a buyer asked me if the one he wants is live", after
     the thing, still tells of one)."""
-    relay = _RELAY_RE.search(basic)
+    relay = _RELAY.search(basic, words)
     if relay is None:
         return False
     thing = _OBJECT_RE.search(basic)
@@ -579,13 +592,14 @@ def _relays_a_question(basic: str) -> bool:
 
 #: "my son asked me", "a student ask me", "tourists keep asking us"
 _RELAY_RE = re.compile(r"\b(?:asks?|asked|asking) (?:me|us)\b")
+_RELAY = Anchors(_RELAY_RE)
 
 
-def _told_of_in_media(basic: str) -> bool:
+def _told_of_in_media(basic: str, words: frozenset[str] | None = None) -> bool:
     """The thing is in a story, a video or the news: a media word comes before it ("saw a
     video of kids playing with a bomblet"); after it, it is a comparison ("they look like the
     BLU-97 pictures online")."""
-    media = _MEDIA.search(basic) or _IN_THE_MEDIA_RE.search(basic)
+    media = _MEDIA_WORDS.search(basic, words) or _IN_THE_MEDIA.search(basic, words)
     if media is None:
         return False
     things = [m for m in (_OBJECT_RE.search(basic), _VAGUE_RE.search(basic)) if m is not None]
@@ -626,6 +640,14 @@ _IN_THE_MEDIA_RE = re.compile(
     r"|video|videos|clip|clips|documentary|news|report|book|film|movie|tweet|post|thread"
     r"|podcast|episode|game|games)\b"
 )
+#: the words each of these patterns needs (`Anchors`): a message without them is not scanned
+_CONTACT = Anchors(_CONTACT_RE)
+_TRAVEL = Anchors(_TRAVEL_RE)
+_LOOKING_FOR = Anchors(_LOOKING_FOR_RE)
+_MEDIA_WORDS = Anchors(_MEDIA)
+_IN_THE_MEDIA = Anchors(_IN_THE_MEDIA_RE)
+_GAME = Anchors(_GAME_RE)
+_PAST_STORY = Anchors(_PAST_STORY_RE)
 _DEICTIC = ("this", "that", "these", "those")
 #: "is this a mine? pic below": someone asks whether a thing before them is one
 _IS_THIS_ONE_RE = re.compile(

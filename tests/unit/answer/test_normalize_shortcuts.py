@@ -4,6 +4,7 @@ or a whole word that starts a phrase): the result must be the full pass's, on an
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from hypothesis import given, settings
@@ -70,6 +71,10 @@ def _full_markup(text: str) -> str:
     return normalize._MARKDOWN.sub(" ", text)
 
 
+#: `normalize._INNER_DOT` as first written (the dot looked behind before it is taken)
+_FULL_INNER_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
 def _full_basic(text: str) -> str:
     text = _full_markup(text)
     text = normalize._ABBREVIATIONS.sub(lambda m: re.sub(r"[.\s]", "", m.group(0)), text)
@@ -82,9 +87,10 @@ def _full_basic(text: str) -> str:
     text = normalize._POSSESSIVE.sub("", text)
     text = normalize._APOSTROPHE.sub("", text)
     if text.isascii():
-        text = normalize._INNER_DOT.sub(" ", text.translate(normalize._ASCII_GAPS))
+        text = _FULL_INNER_DOT.sub(" ", text.translate(normalize._ASCII_GAPS))
     else:
-        text = normalize._punctuation_to_space(text)
+        kept = (c if unicodedata.category(c)[0] in "LNM" or c == "." else " " for c in text)
+        text = _FULL_INNER_DOT.sub(" ", "".join(kept))
     return normalize._SPACES.sub(" ", text).strip()
 
 
