@@ -436,6 +436,10 @@ _PLACE_RE = re.compile(
 )
 #: a short question about the topic ("how fast is cambodia clearing cluster munition land")
 _TOPIC_QUESTION_RE = re.compile(r"(?:how|what|when|why|which|who|does|do|did|has|have)\b")
+#: a few words that ask for a figure ("dud rate typical range field"): a search, no panic
+_FIGURE_WORDS_RE = re.compile(
+    r"\b(?:rate|rates|percent|percentage|typical|average|figures?|stats|statistics|data)\b"
+)
 #: "help bomb": a panic in a few words
 _PANIC_WORDS = 4
 _PANIC_RE = re.compile(r"\b(?:help|urgent|sos|emergency|hurry|quick)\b")
@@ -551,6 +555,7 @@ def _describes_a_find(basic: str, text: str = "", words: frozenset[str] | None =
         and (_PLACE_RE.search(basic) or (spaces < _PANIC_WORDS and _PANIC_RE.search(basic)))
         and _OBJECT_RE.search(basic)
         and not _STATISTICS.search(basic)
+        and not _FIGURE_WORDS_RE.search(basic)
         and not _TOPIC_QUESTION_RE.match(basic)
     ):
         return True

@@ -160,6 +160,24 @@ def lint(
                     f"the phrasing {normalized!r} (after normalization) is also used by {others}",
                 )
 
+    # the gate's per-entry words (bot/answer/entry_words.json) for an entry renamed or removed
+    # since the fit: harmless (a new id is judged on its other evidence) but stale
+    known = {entry.id for entry in kb.entries}
+    stale = sorted(set(answerer.entry_words.weights) - known)
+    if stale:
+        shown = ", ".join(stale[:5]) + (", ..." if len(stale) > 5 else "")
+        findings.append(
+            Finding(
+                "warning",
+                "bot/answer/entry_words.json",
+                "",
+                "weights",
+                f"the gate's per-entry words name {len(stale)} entries this knowledge base "
+                f"does not have ({shown}): after renaming or removing entries, refit with "
+                "`python -m bot.quality.fit_gate` (about a minute)",
+            )
+        )
+
     total = retrieved = 0
     for entry in kb.entries:
         for field, phrasings in (

@@ -55,3 +55,12 @@ def test_kb_check_flags_bare_openings_with_file_entry_and_field(tmp_path: Path) 
     where = (finding.file, finding.entry, finding.field)
     assert where == ("knowledge/a.yaml", "first-entry", "answer")
     assert "'No.'" in finding.message and "restate the subject" in finding.message
+
+
+def test_kb_check_warns_once_about_per_entry_words_for_entries_gone(tmp_path: Path) -> None:
+    # a knowledge base without the bundled entries: every shipped weight table is stale
+    kb = load_knowledge_base(make_kb(tmp_path, {"a.yaml": GOOD}))
+    findings, _ = lint(kb)
+    [finding] = [f for f in findings if f.file == "bot/answer/entry_words.json"]
+    assert finding.severity == "warning" and "python -m bot.quality.fit_gate" in finding.message
+
