@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer.entry_words import EntryWords, words
+from bot.quality.sgd import fit_sparse_logistic
 
 EPOCHS = 8
 LEARNING_RATE = 0.2
@@ -45,20 +46,16 @@ def fit(rows: Sequence[Labelled], *, seed: int = 0) -> EntryWords:
     vocabulary = {k: i for i, k in enumerate(sorted(set().union(*keyed)))} if keyed else {}
     index = [np.fromiter((vocabulary[k] for k in sorted(ks)), dtype=np.int64) for ks in keyed]
     labels = [1.0 if r.right else 0.0 for r in rows]
-    positives = sum(labels) or 1.0
-    negatives = (len(rows) - positives) or 1.0
-    class_weight = (len(rows) / (2 * negatives), len(rows) / (2 * positives))
-    weights = np.zeros(len(vocabulary))
-    bias = 0.0
-    rng = np.random.default_rng(seed)
-    for _ in range(EPOCHS):
-        for i in rng.permutation(len(rows)):
-            f, y = index[i], labels[i]
-            z = float(weights[f].sum()) + bias
-            p = 1.0 / (1.0 + np.exp(-max(min(z, 40.0), -40.0)))
-            g = (p - y) * class_weight[int(y)]
-            weights[f] -= LEARNING_RATE * (g + L2 * weights[f])
-            bias -= LEARNING_RATE * g
+    weights, bias = fit_sparse_logistic(
+        index,
+        labels,
+        len(vocabulary),
+        epochs=EPOCHS,
+        learning_rate=LEARNING_RATE,
+        l2=L2,
+        seed=seed,
+    )
+    positives = sum(labels)
     tables: dict[str, dict[str, float]] = {}
     for key, i in vocabulary.items():
         if abs(weights[i]) > KEEP_ABOVE:

@@ -28,6 +28,7 @@ from bot.answer.safety import learned_may_read
 from bot.answer.safety_model import DIMENSIONS, MODEL_FILE, SafetyModel, features
 from bot.config import PROJECT_ROOT
 from bot.quality.blind import HOLDOUT, KHMER, load_batches
+from bot.quality.sgd import fit_sparse_logistic
 
 #: read as a find from this probability (where `learned_may_read`): each batch left out in
 #: turn (2026-12-02), 2 of 6,899 other messages read as finds, and of the safety batches'
@@ -75,23 +76,15 @@ def examples(blind: Path, gold: Path) -> list[Example]:
 
 def fit(rows: Sequence[Example], *, seed: int = 0) -> tuple[npt.NDArray[np.float64], float]:
     """(weights, bias) by SGD on the log loss, positives and negatives weighed equally."""
-    hashed = [features(r.basic) for r in rows]
-    labels = [1.0 if r.find else 0.0 for r in rows]
-    positives = sum(labels) or 1.0
-    negatives = (len(rows) - positives) or 1.0
-    class_weight = (len(rows) / (2 * negatives), len(rows) / (2 * positives))
-    weights = np.zeros(DIMENSIONS)
-    bias = 0.0
-    rng = np.random.default_rng(seed)
-    for _ in range(EPOCHS):
-        for i in rng.permutation(len(rows)):
-            f, y = hashed[i], labels[i]
-            z = float(weights[f].sum()) + bias
-            p = 1.0 / (1.0 + np.exp(-max(min(z, 40.0), -40.0)))
-            g = (p - y) * class_weight[int(y)]
-            weights[f] -= LEARNING_RATE * (g + L2 * weights[f])
-            bias -= LEARNING_RATE * g
-    return weights, bias
+    return fit_sparse_logistic(
+        [features(r.basic) for r in rows],
+        [1.0 if r.find else 0.0 for r in rows],
+        DIMENSIONS,
+        epochs=EPOCHS,
+        learning_rate=LEARNING_RATE,
+        l2=L2,
+        seed=seed,
+    )
 
 
 def _probability(weights: npt.NDArray[np.float64], bias: float, basic: str) -> float:
