@@ -10,6 +10,7 @@ from bot.answer.injection import tries_to_instruct
 from bot.answer.safety import reports_a_find
 
 FOUND_SOMETHING = [
+    "got a bomblet from a vendor in phonsavan, it's in my backpack",  # carried, so here
     "my uncle gave me an old grenade",  # given, so here
     "my aunt gave my son an old grenade as a birthday present",
     # a report is the writer's work; the find is the guide's, told after it

@@ -57,7 +57,7 @@ def test_a_part_asked_back_points_to_its_suggestions_in_the_list(
 ) -> None:
     """A several-question message whose second part is asked back: that part says where its
     suggestions are, and the numbered list under the reply holds them."""
-    reply = answerer.ask("what is the k5 belt and how many deminers work there now?")
+    reply = answerer.ask("what is the k5 belt and how big is cmac?")
     assert len(reply.parts) == 2 and reply.parts[0].answered
     unsure = reply.parts[1]
     assert unsure.status == "clarify" and unsure.suggestions
