@@ -108,9 +108,9 @@ class Policy:
     follow_up_margin: float = 0.08  # a runner-up this close is offered beside an answer
     #: words never seen carry this share of the question: it is about something we don't cover
     max_unknown_share: float = 0.35
-    #: this many keywords and no function word, not all in one entry: a list, not a question
-    soup_words: int = 5
-    soup_coverage: float = 0.95
+    # (a list of keywords with no function word is the gate's to judge: it weighs the
+    # content and function words, and a rule declining "lithuania seimas ccm vote result"
+    # held back more right answers than it saved wrong ones, out of fold)
 
 
 #: the glossary reading of a Khmer message answers it, or second-guesses the Khmer index, only
@@ -142,7 +142,7 @@ class Match:
     candidates: list[Candidate]
     evidence: Evidence | None
     probability: float
-    #: a rule that decides without the gate: "weak", "other-subject", "keywords-only"
+    #: a rule that decides without the gate: "weak", "opinion", "other-subject"
     rule: str | None
 
 
@@ -168,7 +168,7 @@ class Reply(BaseModel):
     suggestions: tuple[Suggestion, ...] = ()
     reason: str = Field(
         description="why this status: confident, safety, small-talk, multi-question, unsure, "
-        "weak, other-subject, keywords-only, instructions, no-status, no-match, empty, picked, "
+        "weak, other-subject, instructions, no-status, no-match, empty, picked, "
         "other-language (neither English nor Khmer), english-terms (a Khmer message answered "
         "on its English words), khmer-glossary (a Khmer message answered on its words read in "
         "English through knowledge/khmer-glossary.yaml), no-khmer (no entry has Khmer text yet)"
@@ -1181,7 +1181,6 @@ class Answerer:
         )
         probability = self.gate.probability(found)
         rule = None
-        content_words = [t for t in query.tokens if not t.isdigit()]
         if not query.informative and not exact and not small_talk:
             rule = "weak"  # only function words or numbers matched: nothing to go on
         elif asks_opinion(normalized):
@@ -1190,13 +1189,6 @@ class Answerer:
             rule = "other-subject"  # it names someone or something the entry is not about
         elif query.unknown_share >= self.policy.max_unknown_share and not exact:
             rule = "other-subject"  # much of it is words no entry uses: about something else
-        elif (
-            not query.has_function_words
-            and len(content_words) >= self.policy.soup_words
-            and top.coverage < self.policy.soup_coverage
-            and not exact
-        ):
-            rule = "keywords-only"  # "ccm cambodia uxo 344": names things, asks nothing
         return Match(normalized, query, candidates, found, probability, rule)
 
     def _decide(

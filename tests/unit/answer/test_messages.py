@@ -97,9 +97,18 @@ FOUND_SOMETHING = [
     "pulled up an egg shaped metal thing with a lever while magnet fishing",
     "we keep an old shell casing at the pagoda for flowers, might it still be live?",
     "standing by a red skull sign, my brother went into the field, what do i tell him",
+    # a thing that did not go off, named only so, stuck in the house
+    "after the shelling there's an unexploded thing lodged in our ceiling, can we get it down?",
 ]
 
 NOT_A_FIND = [
+    # figures of speech: a memory carried in the heart, "keep it short", a bomb threat drill
+    "my platoon cleared mines in 1985 and i hold that in my heart. how many mines are left?",
+    "i'm driving so keep it short: how many people have mines killed in cambodia since 1979?",
+    "our office had a bomb scare drill today lol. when did the cluster munitions treaty start?",
+    # a question passed on, and news read
+    "my uncle wants to know whether deminers from cambodia helped ukraine remove mines",
+    "i read that a villager dug up old mines near pailin last year. who took them away?",
     # what such things do, asked in general
     "why do cluster bombs stay dangerous for years after a war? explain simply for my kids",
     "what share of the bombs they sent do not explode, according to the pentagon?",

@@ -23,7 +23,7 @@ def test_the_shipped_model_is_whole_and_says_how_it_was_measured() -> None:
         # in our own words: no pattern was written for these shapes
         "the dog brought home something metal with a pin in it",
         "i think the thing my kid keeps in his toy box is a bomblet",
-        "a tourist left a mortar round at reception",
+        "someone left an old grenade by the front desk",
     ],
 )
 def test_it_reads_finds_the_patterns_miss(text: str) -> None:
