@@ -97,6 +97,18 @@ _ROLE = re.compile(
     r"|secretary|ambassador|spokesman|spokeswoman|spokesperson|commander|king|queen|governor"
     r"|mayor|ceo|founder|deputy|head)s?\b"
 )
+#: who did an office's act ("who chaired the conference", "who nominated the coalition"), as
+#: the question reads after synonyms (chaired, headed, led -> "lead"): an entry that never
+#: speaks of that act does not say who did it
+_WHO_ACTS = re.compile(
+    r"\bwho (?:\w+ ){0,3}?(lead|presided|coordinated|nominated|drafted|invented|designed"
+    r"|sponsored|hosted)\b"
+)
+_ACT_STEMS = {
+    "lead": "lead", "presided": "presid", "coordinated": "coordinat", "nominated": "nominat",
+    "drafted": "draft", "invented": "invent", "designed": "design", "sponsored": "sponsor",
+    "hosted": "host",
+}  # fmt: skip
 #: which minister or secretary: "defence minister" is not the prime minister
 _MINISTRY = re.compile(
     r"\b(?:defen[cs]e|foreign|interior|finance|health|education|justice|prime|state) "
@@ -140,6 +152,8 @@ _ATTRIBUTES: dict[str, re.Pattern[str]] = {
         ),
         ("codename nickname", r"code ?names?|nicknames?|operation|called|named"),
         ("population", r"population|inhabitants|people live"),
+        # "how many followers does his channel have": an entry that never counts them
+        ("followers subscribers", r"followers?|subscribers?|subscriptions?|audience"),
         ("salary", r"salary|salaries|paid|pay"),
         ("religion", r"religion|buddhis\w*|muslim|christian"),
         ("month", _MONTHS.replace(" ", "|")),
@@ -1291,6 +1305,9 @@ class Matcher:
             for office in dict.fromkeys(_MINISTRY.findall(normalized)):
                 if f" {office}" not in text:
                     missing.append(office)
+            for act in dict.fromkeys(_WHO_ACTS.findall(normalized)):
+                if f" {_ACT_STEMS[act]}" not in text:
+                    missing.append(act)
         aged = "old" in normalized or "age" in normalized or "born" in normalized
         if aged and _AGE.search(normalized) and not _AGE_IN_ENTRY.search(text):
             missing.append("age")

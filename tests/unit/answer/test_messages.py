@@ -319,6 +319,9 @@ def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: st
         # deaths asked of an entry that gives tons and sorties; a cost, not a tonnage
         ("how many cambodians were killed by the us bombing", "us-bombing-cambodia", "killed"),
         ("how much did the us bombing of cambodia cost", "us-bombing-cambodia", "cost"),
+        # who did an office's act the entry never speaks of; a count it never gives
+        ("who was in the chair at the dublin conference", "ccm-adoption-dublin", "lead"),
+        ("how many subscribers does hun sen's channel have", "hun-sen-july-9", "subscribers"),
     ],
 )
 def test_what_the_entry_does_not_hold_is_missing(
