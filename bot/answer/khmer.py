@@ -358,7 +358,7 @@ def khmer_content(folded: str) -> str:
 #: who asks. Longest first, whole syllables only
 _ASK_LEADS = tuple(
     """ចង់ដឹងថា សូមសួរថា សុំសួរថា ចង់សួរថា សូមសាកសួរថា ចង់ដឹងពី ចង់ដឹង សូមសួរ សុំសួរ ចង់សួរ
-    សួរថា សួរមួយទៀត""".split()
+    សួរខ្ញុំថា សួរថា សួរមួយទៀត""".split()
 )
 _ASK_LEAD = re.compile(khmer_word("|".join(re.escape(w) for w in _ASK_LEADS)))
 #: what someone told the asker, put before the question ("my grandfather always tells us
@@ -367,6 +367,8 @@ _ASK_LEAD = re.compile(khmer_word("|".join(re.escape(w) for w in _ASK_LEADS)))
 _TOLD_LEAD = re.compile(
     khmer_word("និទានថា|ប្រាប់ខ្ញុំថា|ប្រាប់ថា|ឮគេថា|ឮថា|លឺថា|ឮគេនិយាយថា|គេនិយាយថា")
 )
+#: the invisible word break some keyboards put between Khmer words
+_ZERO_WIDTH_SPACE = "\u200b"
 #: a sentence and its closing marks ("?", "។"...)
 _SENTENCE = re.compile(r"[^?？!។៕\n]+[?？!។៕\n]*")
 #: what makes a Khmer sentence a question: a question word (whole syllables), or a "?"
@@ -416,6 +418,7 @@ def khmer_focus(text: str) -> str:
     >>> khmer_focus("ខ្ញុំបង្រៀននៅវត្ត ចង់ដឹងថា CCM ចូលជាធរមានពេលណា")
     'CCM ចូលជាធរមានពេលណា'
     """
+    text = text.replace(_ZERO_WIDTH_SPACE, "")  # "សួរ\u200bខ្ញុំថា" is the lead "សួរខ្ញុំថា"
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
     asking = [
         s for s in sentences if "?" in s or "？" in s or _KHMER_QUESTION.search(fold_khmer(s))

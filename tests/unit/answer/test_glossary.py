@@ -35,6 +35,8 @@ def glossary(answerer: Answerer) -> KhmerGlossary:
         # ខ្មែរ meaning Cambodia, but ខ្មែរក្រហម is the Khmer Rouge
         ("ខ្មែរចុះហត្ថលេខាហើយឬនៅ", {"cambodia", "signed", "yet"}),
         ("ខ្មែរក្រហមកប់មីន", {"khmer rouge", "laid mines"}),
+        # are the injured's families included in the definition?
+        ("ក្រុមគ្រួសាររបស់អ្នករបួសត្រូវបានរួមបញ្ចូលក្នុងនិយមន័យទេ", {"families", "include"}),
         # Khmer digits, and Latin words kept as written
         ("CCM មានភាគីប៉ុន្មាននៅឆ្នាំ២០២៣", {"ccm", "states parties", "how many", "2023"}),
     ],

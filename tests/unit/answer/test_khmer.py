@@ -296,6 +296,9 @@ def test_what_someone_told_the_asker_is_not_who_asks() -> None:
     assert focus.startswith("ខ្មែរក្រហម")
     # "a friend in Japan told me that Laos has the most bombs: true?"
     assert khmer_focus("ខ្ញុំនៅជប៉ុន មិត្តប្រាប់ខ្ញុំថាឡាវមានគ្រាប់បែកច្រើនជាងគេ ពិតទេ?").startswith("ឡាវ")
+    # "a customer asked me that ...", a zero-width space inside the lead
+    focus = khmer_focus("ខ្ញុំលក់នំនៅផ្សារ អតិថិជនម្នាក់សួរ\u200bខ្ញុំថា CMAA បង្កើតឆ្នាំណា?")
+    assert focus == "CMAA បង្កើតឆ្នាំណា?"
     # without the asker before it, what is told is a source, and is kept: "the CMAA says ..."
     assert khmer_focus("CMAA ប្រាប់ថាមានជនរងគ្រោះប៉ុន្មាននាក់?").startswith("CMAA")
 
