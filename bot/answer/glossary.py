@@ -47,6 +47,10 @@ def _khmer_key(text: str) -> str:
     return "".join(piece for _, piece in pieces)
 
 
+#: a Latin word this long or longer that starts a subject's English form names the subject
+MIN_LATIN_PREFIX = 5
+
+
 def _mentions(form: str, basic: str, raw: str) -> bool:
     """An English form at the start of a word of the entry ("$" and other signs: anywhere)."""
     if not form[0].isalnum():
@@ -151,9 +155,26 @@ class KhmerGlossary:
         return [(self._english[p], p) for k, p in self._words(fold_khmer(text)) if k]
 
     def subjects(self, text: str) -> list[str]:
-        """The glossary subjects a question names ("director", "salary"...), in order."""
-        named = (self._subject_of.get(p) for k, p in self._words(fold_khmer(text)) if k)
+        """The glossary subjects a question names ("director", "salary"...), in order: by
+        their Khmer words, or by an English form written in the message ("អ្នក follow",
+        followers)."""
+        named = (
+            self._subject_of.get(p) if k else self._latin_subject(p)
+            for k, p in self._words(fold_khmer(text))
+        )
         return list(dict.fromkeys(s for s in named if s))
+
+    def _latin_subject(self, word: str) -> str | None:
+        """The subject a Latin word of a Khmer message names: it starts with one of the
+        subject's English forms, or is the start of one ("follow", "followers")."""
+        for subject, (forms, _) in self._subjects.items():
+            for form in forms:
+                if not form[0].isalpha() or " " in form:
+                    continue
+                starts = len(word) >= MIN_LATIN_PREFIX and form.startswith(word)
+                if word.startswith(form) or starts:
+                    return subject
+        return None
 
     def missing_subjects(
         self, subjects: Sequence[str], english: str, khmer: str = ""

@@ -54,6 +54,10 @@ KHMER_NAMES: tuple[str, ...] = (
     "អេស្ប៉ាញ", "អាល្លឺម៉ង់", "កាណាដា", "លីទុយអានី", "បារាំង", "ជប៉ុន", "ន័រវែស", "អៀរឡង់",
     "អូស្ត្រាលី", "ឥណ្ឌា", "ប៉ាគីស្ថាន", "អ៊ីស្រាអែល", "ស៊ីរី", "លីបង់", "អ៊ីរ៉ាក់", "វ៉ានូអាទូ",
     "សៀមរាប", "បាត់ដំបង", "ប៉ៃលិន", "ឧត្តរមានជ័យ", "ព្រះវិហារ", "បន្ទាយមានជ័យ",
+    # more provinces (not Kep, កែប, inside កែប្រែ "to change"; nor Kandal, កណ្តាល "middle")
+    "ពោធិ៍សាត់", "កំពង់ចាម", "កំពង់ធំ", "កំពង់ស្ពឺ", "កំពង់ឆ្នាំង", "កំពត", "កោះកុង", "ក្រចេះ",
+    "ស្ទឹងត្រែង", "រតនគិរី", "មណ្ឌលគិរី", "ព្រះសីហនុ", "តាកែវ", "ព្រៃវែង", "ស្វាយរៀង",
+    "ត្បូងឃ្មុំ",
     "អូស្លូ", "អូតាវ៉ា", "ឌុយប្លាំង", "ហ្សឺណែវ",
     # more countries with a row in the country table (knowledge/countries.yaml)
     "អាហ្វហ្គានីស្ថាន", "អាហ្វកានីស្ថាន", "អូទ្រីស", "បែលហ្ស៊ិក", "ឈីលី", "កូឡុំប៊ី",
@@ -67,7 +71,7 @@ KHMER_NAMES: tuple[str, ...] = (
     "ហ៊ុនសែន", "ហ៊ុនម៉ាណែត", "បៃដិន", "ពូទីន", "ហ្សេលេនស្គី", "លីធុជ", "យ៉ាងពៅ", "ប៉ុលពត",
     "សុលលីវ៉ាន់", "ត្រាំ",
     # organisations
-    "ណាតូ", "អូតង់", "អង្គការសហប្រជាជាតិ", "ស៊ីម៉ាក់",
+    "ណាតូ", "អូតង់", "អង្គការសហប្រជាជាតិ", "ស៊ីម៉ាក់", "មន្ទីរបញ្ចកោណ",
 )
 
 #: other words for a listed name, read as it when looking for names: ខ្មែរ (Khmer: the people,
@@ -354,9 +358,17 @@ def khmer_content(folded: str) -> str:
 #: who asks. Longest first, whole syllables only
 _ASK_LEADS = tuple(
     """ចង់ដឹងថា សូមសួរថា សុំសួរថា ចង់សួរថា សូមសាកសួរថា ចង់ដឹងពី ចង់ដឹង សូមសួរ សុំសួរ ចង់សួរ
-    សួរថា សួរមួយទៀត""".split()
+    សួរខ្ញុំថា សួរថា សួរមួយទៀត""".split()
 )
 _ASK_LEAD = re.compile(khmer_word("|".join(re.escape(w) for w in _ASK_LEADS)))
+#: what someone told the asker, put before the question ("my grandfather always tells us
+#: that ...", "a friend told me that ...", "I heard that ..."): the words before are who asks
+#: only when the asker is in them (a speaker, `_SPEAKER`); "CMAA says that..." is a source
+_TOLD_LEAD = re.compile(
+    khmer_word("និទានថា|ប្រាប់ខ្ញុំថា|ប្រាប់ថា|ឮគេថា|ឮថា|លឺថា|ឮគេនិយាយថា|គេនិយាយថា")
+)
+#: the invisible word break some keyboards put between Khmer words
+_ZERO_WIDTH_SPACE = "\u200b"
 #: a sentence and its closing marks ("?", "។"...)
 _SENTENCE = re.compile(r"[^?？!។៕\n]+[?？!។៕\n]*")
 #: what makes a Khmer sentence a question: a question word (whole syllables), or a "?"
@@ -376,9 +388,13 @@ _SPEAKER = re.compile(
         "|ចៅៗ|ប្អូនៗ|គ្រួសារខ្ញុំ"
     )
 )
-#: a question that points back to the sentence before: it, this, that, he or she, they
+#: a question that points back to the sentence before: it, this, that, he or she, they;
+#: not "like him" or "like that" (ដូចគាត់, ដូចនោះ: others like the one told of, a comparison)
 _POINTER = re.compile(
-    khmer_word("វា|(?<!ឥឡូវ)(?<!ឆ្នាំ)(?<!ខែ)(?<!ថ្ងៃ)(?<!បច្ចុប្បន្ន)នេះ|នោះ|គាត់|ពួកគេ")
+    khmer_word(
+        "វា|(?<!ឥឡូវ)(?<!ឆ្នាំ)(?<!ខែ)(?<!ថ្ងៃ)(?<!បច្ចុប្បន្ន)(?<!ដូច)នេះ|(?<!ដូច)នោះ|(?<!ដូច)គាត់"
+        "|ពួកគេ"
+    )
 )
 
 
@@ -402,6 +418,7 @@ def khmer_focus(text: str) -> str:
     >>> khmer_focus("ខ្ញុំបង្រៀននៅវត្ត ចង់ដឹងថា CCM ចូលជាធរមានពេលណា")
     'CCM ចូលជាធរមានពេលណា'
     """
+    text = text.replace(_ZERO_WIDTH_SPACE, "")  # "សួរ\u200bខ្ញុំថា" is the lead "សួរខ្ញុំថា"
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
     asking = [
         s for s in sentences if "?" in s or "？" in s or _KHMER_QUESTION.search(fold_khmer(s))
@@ -421,7 +438,24 @@ def khmer_focus(text: str) -> str:
         rest = focus[leads[-1].end() :].strip()
         if _KHMER_LETTER.search(rest) and _KHMER_QUESTION.search(fold_khmer(rest)):
             focus = rest
-    return focus.strip() if _KHMER_LETTER.search(focus) else text
+    return _after_what_was_told(focus).strip() if _KHMER_LETTER.search(focus) else text
+
+
+def _after_what_was_told(focus: str) -> str:
+    """The question after "my grandfather tells us that..." when the asker is in the words
+    before and the rest asks something of its own (more than its question words: "a friend
+    told me that... what?" keeps what was told)."""
+    told = [
+        m for m in _TOLD_LEAD.finditer(focus) if _SPEAKER.search(fold_khmer(focus[: m.start()]))
+    ]
+    if not told:
+        return focus
+    rest = focus[told[-1].end() :].strip()
+    folded = fold_khmer(rest)
+    content = khmer_content(folded)
+    if _KHMER_QUESTION.search(folded) and len(content) >= MIN_QUESTION_CONTENT:
+        return rest
+    return focus
 
 
 #: a piece of a message with fewer Khmer characters than this beyond its question words

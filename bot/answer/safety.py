@@ -726,11 +726,13 @@ _KM_THING = rf"(?:{_KM_EXPLOSIVE}|{_KM_SUSPICIOUS})"
 #: a bare "round" (គ្រាប់: a bullet, a shell, a bomblet; not a seed, a grain or a pill) is a
 #: thing only when someone found or handles it ("រើសបានគ្រាប់តូចមួយ", picked up a small round)
 _KM_ROUND = _word("គ្រាប់") + "(?!ពូជ|ស្រូវ|ធញ្ញជាតិ|ថ្នាំ|ពោត|សណ្តែក|ល្ង|កាហ្វេ|ឈើ)"
-#: someone came upon it: found, saw (not យល់ឃើញ, an opinion), came across or met (ជួប), dug up, picked
-#: up (not ជ្រើសរើស, to choose; not រើសអើង, to discriminate), ploughed up, stepped on
+#: someone came upon it: found, saw (not យល់ឃើញ, an opinion; not អានឃើញ, read), came across
+#: or met (ជួប), dug up, picked up (not ជ្រើសរើស, to choose; not រើសអើង, to discriminate),
+#: ploughed up, stepped on (not ជាន់ទីបី, the third floor)
 _KM_FOUND = (
     _word(
-        "រកឃើញ|(?<!យល់)ឃើញ|ប្រទះ|ជួប(?!ប្រជុំ|ពិភាក្សា)|ជីក|(?<!ជ្រើស)រើស(?!អើង)|ភ្ជួរ|ជាន់"
+        "រកឃើញ|(?<!យល់)(?<!អាន)ឃើញ|ប្រទះ|ជួប(?!ប្រជុំ|ពិភាក្សា)|ជីក|(?<!ជ្រើស)រើស(?!អើង)|ភ្ជួរ"
+        "|ជាន់(?!ទី|ខាងលើ|ខាងក្រោម|ផ្ទាល់ដី)"
         "|ទាញ(?!ខ្លួន|ចេញពី)|ស្ទូច"
     )
     + r"|\bfound\b|\bfind\b"
@@ -743,6 +745,32 @@ _KM_MEDIA = re.compile(
     )
     + r"|\b(?:posts?|news|videos?|photos?|pictures?|facebook|tiktok|articles?|reports?)\b"
 )
+#: what was seen was a gathering about the subject: a conference, a meeting, a ceremony, a
+#: campaign, a workshop, an exhibition ("ឃើញគេរៀបចំសន្និសីទអំពីមីន", saw them hold a conference
+#: on mines); someone may stand between the seeing and the gathering ("គេរៀបចំ", they hold)
+_KM_GATHERING = re.compile(
+    _word(
+        "សន្និសីទ|កិច្ចប្រជុំ|ប្រជុំ|ពិធី|យុទ្ធនាការ|សិក្ខាសាលា|វគ្គបណ្តុះបណ្តាល|ពិព័រណ៍"
+        "|ព្រឹត្តិការណ៍|វេទិកា|បាតុកម្ម"
+    )
+    + r"|\b(?:conferences?|meetings?|summits?|ceremon(?:y|ies)|workshops?|exhibitions?)\b"
+)
+_KM_GATHERING_WITHIN = 24
+#: an organisation or its deminers as the one who found it: CMAC, the CMAA, HALO, MAG, NPA,
+#: an authority, deminers, a clearance team, or "they" (គេ: people in general; not ជាងគេ,
+#: most, nor មុនគេ, first). What they found is the record ("how many bombs has CMAC
+#: found?"), not the writer's find
+_KM_ORGANISATION_FINDS = re.compile(
+    "(?:"
+    + _word(
+        "ស៊ីម៉ាក់|អាជ្ញាធរ|អ្នកដោះមីន|ក្រុមដោះមីន|ក្រុមការងារដោះមីន|អ្នកជំនាញដោះមីន"
+        "|អង្គការ\\S{0,12}|មជ្ឈមណ្ឌល\\S{0,20}|(?<!ជាង)(?<!មុន)គេ"
+    )
+    + r"|\b(?:cmac|cmaa|halo(?: trust)?|mag|npa|deminers?|ngos?)"
+    + ")"
+    + r"\s?(?:បាន|ទើប|ធ្លាប់|នឹង)?(?:ស្រាវជ្រាវ)?$"
+)
+_KM_ORGANISATION_BEFORE = 30
 #: it is near people: in a rice field, a plantation, a garden, the house or its fence, the
 #: village, a school, a stream, buried
 _KM_LYING = _word(
@@ -756,7 +784,7 @@ _KM_LYING = _word(
 #: play with (not ទៅលេង, to visit)
 _KM_HANDLING = _word(
     "ប៉ះ(?!ពាល់|ទង្គិច)|កាន់(?!កាប់|តែ)"
-    "|បើក(?!បរ|ឡាន|ម៉ូតូ|រថយន្ត|រ៉ឺម៉ក|តាក់ស៊ី|ទូក|កង់|ឲ្យ|ឱ្យ|អោយ|ចុះ|ទូលាយ|សម័យ|វគ្គ)"
+    "|បើក(?!បរ|ឡាន|ម៉ូតូ|រថយន្ត|រ៉ឺម៉ក|តាក់ស៊ី|ទូក|កង់|ឲ្យ|ឱ្យ|អោយ|ចុះ|ទូលាយ|សម័យ|វគ្គ|សន្និសីទ|កិច្ចប្រជុំ|ពិធី)"
     "|រុះរើ|(?<!រុះ)រើ(?!ស)|រំកិល|រុញ|ផ្លាស់ទី|យកចេញ|យកទៅ|យកមក|លក់|អេតចាយ|ដុត"
     "|វាយ(?!ប្រហារ|តម្លៃ)|គោះ|(?<!បាល់)ទាត់|បំបែក|(?<!ស្តុក)(?<!រក្សា)ទុក(?!ដាក់|ចិត្ត)|(?<!ទៅ)លេង"
 )
@@ -790,9 +818,12 @@ _KM_ASKING = _word(
 #: tells one's own, as "found uxo in field" does in English
 _KM_OPENS_WITH_FIND = re.compile("(?:ខ្ញុំ|យើង)?(?:បាន)?(?:រកឃើញ|ប្រទះឃើញ|ជីកឃើញ|រើសបាន)")
 #: a question about the record told with a memory: "when I was a child my father stepped on a
-#: mine... how many have died since 1979?"
+#: mine... how many have died since 1979?"; a tale (និទាន) told by a parent, what a place
+#: "used to have" (ធ្លាប់មាន)
 _KM_PAST_STORY = re.compile(
-    _word("កាលពីក្មេង|កាលនៅក្មេង|កាលខ្ញុំនៅក្មេង|កាលពីមុន|ជំនាន់ប៉ុលពត|ជំនាន់នោះ")
+    _word(
+        "កាលពីក្មេង|កាលនៅក្មេង|កាលខ្ញុំនៅក្មេង|កាលពីមុន|ជំនាន់ប៉ុលពត|ជំនាន់នោះ|និទាន|ធ្លាប់មាន"
+    )
     + r"|ពីឆ្នាំ\s?(?:១៩|19)|ឆ្នាំ\s?(?:១៩|19)\S\S"
 )
 #: statistics and treaty questions: how many (and its common misspelling), per year, in total,
@@ -802,6 +833,20 @@ _KM_STATISTICS = re.compile(
         "ប៉ុន្មាន|បុន្មាន|ប៉ុន្នាន|ក្នុងមួយឆ្នាំ|រៀងរាល់ឆ្នាំ|សរុប|ស្ថិតិ|ចំនួន|ភាគច្រើន|ភាគរយ"
         "|ច្រើនជាងគេ|ច្រើនបំផុត"
     )
+)
+#: has the place been cleared: swept clear (បោសសម្អាត), demined, free of mines now
+_KM_CLEARED = re.compile(
+    _word("បោសសម្អាត|សម្អាតរួច|ដោះមីនរួច|ដោះរួច|គ្មានមីន|អស់មីន|រួចពីមីន|ស្អាតពីមីន|ស្អាតហើយ")
+)
+#: stepped on something (ជាន់: also a floor, ជាន់ទី២, so it needs more) and heard a click, or
+#: stepped on something hard under the ground or underfoot: a find that names no explosive
+_KM_STEPPED_RE = re.compile(_word("ជាន់(?!ទី|ខាងលើ|ខាងក្រោម|ផ្ទាល់ដី)"))
+_KM_CLICK_RE = re.compile(
+    _word("ក្លិក|ក្រឹក|ឮសូរ|ឮសំឡេង|ឮស្នូរ|លាន់សូរ") + r"|\bclick(?:ed|s)?\b"
+)
+_KM_HARD_UNDERFOOT_RE = re.compile(
+    _word("រឹង") + r"\S{0,8}?" + _word("ក្រោម(?:ដី|ជើង|ស្លឹកឈើ)")
+    + "|" + _word("ក្រោម(?:ដី|ជើង)") + r"\S{0,10}?" + _word("រឹង")
 )
 #: "from which year to which year": a question about history, not a find
 _KM_WHICH_YEARS = re.compile("ឆ្នាំណា")
@@ -836,12 +881,26 @@ def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], within: int = _KM_
 
 
 def _found_spans(compact: str) -> list[tuple[int, int]]:
-    """Where someone found or saw something, unless what they saw was a post or the news."""
+    """Where someone found or saw something, unless what they saw was a post or the news or
+    a gathering, or the one who found it was an organisation (their finds are the record)."""
     return [
         (start, end)
         for start, end in _spans(_KM_FOUND_RE, compact)
         if not _KM_MEDIA.search(compact, end, end + 14)
+        and not _KM_GATHERING.search(compact, end, end + _KM_GATHERING_WITHIN)
+        and not _KM_ORGANISATION_FINDS.search(
+            compact, max(0, start - _KM_ORGANISATION_BEFORE), start
+        )
     ]
+
+
+def _stepped_on_something_km(compact: str) -> bool:
+    """Stepped on something and heard a click, or felt something hard under the ground:
+    nothing is named, but standing on it is the emergency."""
+    stepped = _spans(_KM_STEPPED_RE, compact)
+    return _near(stepped, _spans(_KM_CLICK_RE, compact), 40) or _near(
+        stepped, _spans(_KM_HARD_UNDERFOOT_RE, compact), 30
+    )
 
 
 def reports_a_find_km(text: str) -> bool:
@@ -874,6 +933,8 @@ def reports_a_find_km(text: str) -> bool:
         return True
     personal = bool(_KM_PERSONAL_RE.search(compact) or _KM_OPENS_WITH_FIND.match(compact))
     asking = bool(_KM_ASKING_RE.search(compact) or _KM_ADVICE_RE.search(compact))
+    if (personal or asking) and _stepped_on_something_km(compact):
+        return True
     if (
         _KM_STATISTICS.search(compact)
         and _KM_PAST_STORY.search(compact)
@@ -890,6 +951,14 @@ def reports_a_find_km(text: str) -> bool:
     if _KM_STATISTICS.search(compact) and not (_near(found, things) or _near(handled, things)):
         # "how many died from mines, like in my village": a question about the record, even
         # with the speaker's village in it
+        return False
+    if (
+        _KM_PAST_STORY.search(compact)
+        and _KM_CLEARED.search(compact)
+        and not (_near(found, things) or _near(handled, things) or _KM_ADVICE_RE.search(compact))
+    ):
+        # "my mother told me our village used to have many mines: has it been cleared now?":
+        # a memory, then a question about the clearance record
         return False
     if _KM_WHICH_YEARS.search(compact) and not (handled or _KM_ADVICE_RE.search(compact)):
         # "I saw the B-52s drop bombs as a boy: from which year to which year?": history

@@ -35,6 +35,8 @@ def glossary(answerer: Answerer) -> KhmerGlossary:
         # ខ្មែរ meaning Cambodia, but ខ្មែរក្រហម is the Khmer Rouge
         ("ខ្មែរចុះហត្ថលេខាហើយឬនៅ", {"cambodia", "signed", "yet"}),
         ("ខ្មែរក្រហមកប់មីន", {"khmer rouge", "laid mines"}),
+        # are the injured's families included in the definition?
+        ("ក្រុមគ្រួសាររបស់អ្នករបួសត្រូវបានរួមបញ្ចូលក្នុងនិយមន័យទេ", {"families", "include"}),
         # Khmer digits, and Latin words kept as written
         ("CCM មានភាគីប៉ុន្មាននៅឆ្នាំ២០២៣", {"ccm", "states parties", "how many", "2023"}),
     ],
@@ -71,10 +73,22 @@ def test_coverage_says_how_much_of_the_message_was_read(glossary: KhmerGlossary)
         ("អ្នកដោះមីនបានប្រាក់ខែប៉ុន្មាន", "salary"),  # how much do deminers earn
         ("ថវិការបស់ CMAA ឆ្នាំនេះប៉ុន្មាន", "budget"),  # the CMAA's budget this year
         ("គ្រាប់ផ្លោងមួយគ្រាប់ថ្លៃប៉ុន្មាន", "price"),  # what does one shell cost
+        ("ផេករបស់ស៊ីម៉ាក់មានអ្នកតាមដានប៉ុន្មាន", "follower"),  # CMAC's page: how many followers
+        ("ផេក CMAC មាន followers ច្រើនទេ", "follower"),  # the subject as an English word
+        ("ទំព័រនេះមានអ្នក follow ប៉ុន្មាន", "follower"),  # "follow" starts "follower"
+        ("គាត់បានសញ្ញាបត្របណ្ឌិតពីណា", "doctorate"),  # where did he get his doctorate
+        ("នរណាច្នៃប្រឌិតមីនដំបូងគេ", "invented"),  # who invented the mine
+        ("ណាតូឆ្លើយតបយ៉ាងណាចំពោះរឿងនេះ", "responded"),  # how did NATO respond
+        ("ឡាវនឹងចូល CCM នាពេលខាងមុខទេ", "next year"),  # will Laos join in future
     ],
 )
 def test_subjects_are_found(glossary: KhmerGlossary, khmer: str, subject: str) -> None:
     assert any(s.split("|")[0] == subject for s in glossary.subjects(khmer))
+
+
+def test_english_words_that_name_no_subject_name_none(glossary: KhmerGlossary) -> None:
+    # CCM, UXO, Ukraine (which ends in "rain"), a short "us": no subject
+    assert glossary.subjects("CCM និង UXO នៅ ukraine ជាអ្វី us") == []
 
 
 def test_an_entry_that_never_mentions_the_subject_lacks_it(glossary: KhmerGlossary) -> None:
@@ -92,6 +106,11 @@ def test_an_entry_that_never_mentions_the_subject_lacks_it(glossary: KhmerGlossa
         "បុគ្គលិក CMAC បានប្រាក់ខែប៉ុន្មានដុល្លារ?",  # CMAC staff salary in dollars
         "យ៉ង់ ពៅ ស្រុកកំណើតនៅណា?",  # Yang Peou's home town
         "ក្នុងសង្គ្រាមព្រំដែនឆ្នាំ 2025 អ្នកណាបាញ់មុន?",  # who fired first in the 2025 war
+        "ទំព័រ Facebook របស់ ហ៊ុន ម៉ាណែត មានអ្នក follow ប៉ុន្មាន?",  # Hun Manet's followers
+        "ឡាវនឹងចូលជាភាគី CCM នៅឆ្នាំក្រោយមែនទេ?",  # will Laos join next year (a prediction)
+        "យ៉ង់ ពៅ ទទួលបានបរិញ្ញាបត្រពីណា?",  # where did Yang Peou get his degree
+        "នរណាច្នៃប្រឌិតគ្រាប់បែកចង្កោមដំបូងគេ?",  # who invented cluster bombs
+        "ខេត្តកំពង់ធំនៅសល់ដីមានមីនប៉ុន្មានគីឡូម៉ែត្រការ៉េ?",  # one province's land left
     ],
 )
 def test_a_question_about_a_subject_no_entry_mentions_is_not_answered(

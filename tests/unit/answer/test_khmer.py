@@ -16,6 +16,7 @@ from bot.answer.khmer import (
     khmer_questions,
     runs,
 )
+from bot.answer.language import fold_khmer
 from bot.quality import fit_km_gate
 from tests.khmer_fixture import km_blocks, labelled_questions
 
@@ -287,6 +288,40 @@ def test_who_asks_and_why_is_not_read() -> None:
     # a statement without the speaker is context; a question that points back keeps it all
     assert khmer_focus("អនុសញ្ញាអូតាវ៉ាហាមមីន។ កម្ពុជាចូលពេលណា?").startswith("អនុសញ្ញាអូតាវ៉ា")
     assert "ស៊ីម៉ាក់" in khmer_focus("ខ្ញុំកំពុងអានពីស៊ីម៉ាក់។ តើវាធ្វើអ្វីខ្លះ?")
+
+
+def test_what_someone_told_the_asker_is_not_who_asks() -> None:
+    # "my grandma always tells us the Khmer Rouge laid many mines: in which provinces?"
+    focus = khmer_focus("យាយខ្ញុំតែងនិទានថា ខ្មែរក្រហមកប់មីនច្រើនណាស់ តើគេកប់នៅខេត្តណាខ្លះ?")
+    assert focus.startswith("ខ្មែរក្រហម")
+    # "a friend in Japan told me that Laos has the most bombs: true?"
+    assert khmer_focus("ខ្ញុំនៅជប៉ុន មិត្តប្រាប់ខ្ញុំថាឡាវមានគ្រាប់បែកច្រើនជាងគេ ពិតទេ?").startswith("ឡាវ")
+    # "a customer asked me that ...", a zero-width space inside the lead
+    focus = khmer_focus("ខ្ញុំលក់នំនៅផ្សារ អតិថិជនម្នាក់សួរ\u200bខ្ញុំថា CMAA បង្កើតឆ្នាំណា?")
+    assert focus == "CMAA បង្កើតឆ្នាំណា?"
+    # without the asker before it, what is told is a source, and is kept: "the CMAA says ..."
+    assert khmer_focus("CMAA ប្រាប់ថាមានជនរងគ្រោះប៉ុន្មាននាក់?").startswith("CMAA")
+
+
+def test_like_him_compares_and_does_not_point_back() -> None:
+    # "my uncle was hurt by a mine in 1990. Since '79, how many more were hurt like him?"
+    text = "ពូខ្ញុំរងរបួសដោយមីនឆ្នាំ១៩៩០។ តើតាំងពីឆ្នាំ៧៩ មានមនុស្សប៉ុន្មាននាក់ទៀតរងរបួសដូចគាត់?"
+    assert khmer_focus(text).startswith("តើតាំងពី")
+    # "he" alone points back: the sentence before is kept
+    assert "ហ៊ុន សែន" in khmer_focus("ហ៊ុន សែន បានអំពាវនាវ។ តើគាត់និយាយអ្វី?")
+
+
+def test_names_spelt_as_they_sound_and_typed_without_signs_are_one() -> None:
+    assert fold_khmer("លោក លី ធូច") == fold_khmer("លោក លី ធុជ")
+    assert fold_khmer("រុស្សី និង អុយក្រែន") == fold_khmer("រុស្ស៊ី និង អ៊ុយក្រែន")
+    assert fold_khmer("ប៉ង់តាហ្គោន") == fold_khmer("មន្ទីរបញ្ចកោណ")
+
+
+def test_a_province_is_a_name(answerer: Answerer) -> None:
+    assert "ពោធិ៍សាត់" in answerer.khmer.names("ខេត្តពោធិ៍សាត់មានមីនប៉ុន្មាន")
+    assert "កំពត" in answerer.khmer.names("នៅកំពតមានគ្រាប់មិនទាន់ផ្ទុះទេ")
+    # Kep (កែប) is not listed: it is inside កែប្រែ, to change
+    assert answerer.khmer.names("CCM កែប្រែបានទេ") == []
 
 
 def test_a_khmer_message_that_asks_two_things_gets_two_parts(answerer: Answerer) -> None:

@@ -60,6 +60,10 @@ FINDS = [
     "ឃើញដែកប្លែកមានស្លាបនៅក្នុងវាល គួរទាញវាចេញទេ?",
     "ឃើញផ្លាកសញ្ញាក្បាលលលាដ៍ ហើយមានវត្ថុពណ៌ខ្មៅកប់ក្នុងដី ចូលទៅជិតបានទេ?",
     "រកឃើញគ្រាប់បែកនៅមាត់ស្រះ រូបខាងក្រោម",
+    # stepped on something that clicked, or something hard under the ground: nothing named
+    "ខ្ញុំដើរក្នុងចម្ការ ជាន់លើអ្វីម្យ៉ាង ហើយឮសំឡេងក្រឹក តើត្រូវលើកជើងទេ?",
+    "ប្អូនខ្ញុំជាន់អ្វីមួយរឹងនៅក្រោមដី មិនហ៊ានកម្រើកទេ",
+    "ជាន់ចំអ្វីម្យ៉ាង លាន់សូរក្លិក គួរធ្វើអ្វី?",
 ]
 
 NOT_FINDS = [
@@ -117,6 +121,19 @@ NOT_FINDS = [
     # a memory, then a question about the record: when I was young my uncle stepped on a mine;
     # how many people have died from mines since 1979?
     "កាលខ្ញុំនៅក្មេង ពូខ្ញុំជាន់មីន។ ពីឆ្នាំ១៩៧៩ មក មានមនុស្សស្លាប់ដោយមីនប៉ុន្មាននាក់?",
+    # a tale told by a father (our field used to be full of mines), then: cleared yet?
+    "ពុកខ្ញុំធ្លាប់និទានថាស្រែយើងពីដើមមានមីនពេញ តើឥឡូវគេដោះមីនរួចហើយឬនៅ?",
+    # saw a gathering about mines (a meeting, a conference held by someone): a topic
+    "ខែមុនខ្ញុំឃើញកិច្ចប្រជុំមួយស្តីពីគ្រាប់បែកចង្កោមនៅភ្នំពេញ តើគេប្រជុំរឿងអ្វី?",
+    "ខ្ញុំឃើញគេបើកសន្និសីទអន្តរជាតិស្តីពីមីន តើប្រទេសណាខ្លះចូលរួម?",
+    # read (អានឃើញ) is not seeing a thing
+    "ខ្ញុំអានឃើញថាគ្រាប់បែកចង្កោមខ្លះមិនផ្ទុះ តើពិតទេ?",
+    # what an organisation or its deminers found is the record, even asked for someone
+    "មិត្តខ្ញុំសួរថា HALO បានរកឃើញគ្រាប់បែកប៉ុន្មានគ្រាប់នៅខេត្តនោះ",
+    "ស៊ីម៉ាក់រកឃើញមីនច្រើនជាងគេនៅខេត្តណា? ភ្ញៀវខ្ញុំចង់ដឹង",
+    "អ្នកដោះមីនរកឃើញគ្រាប់ផ្លោងនៅជិតសាលារៀនខ្ញុំឆ្នាំមុន តើឆ្នាំនេះគេរកឃើញប៉ុន្មានទៀត?",
+    # ជាន់ is also a floor: the third floor and a sound heard is no step on anything
+    "ខ្ញុំនៅជាន់ទីបី ឮសំឡេងគ្រាប់បែកពីចម្ងាយក្នុងកុន",
 ]
 
 
