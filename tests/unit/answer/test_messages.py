@@ -343,6 +343,8 @@ def test_what_the_entry_does_not_hold_is_missing(
         ("how many mine casualties did cambodia have in 2023", "cambodia-casualties-annual"),
         ("how many people were killed by mines in cambodia in 2023", "cambodia-casualties-annual"),
         ("how much did the july 2023 us aid package cost", "us-decision-july-2023"),
+        # a year the country table's generated answer gives
+        ("so australia ratified in 2012?", "country-australia"),
     ],
 )
 def test_what_the_entry_holds_is_not_missing(answerer: Answerer, text: str, entry: str) -> None:
