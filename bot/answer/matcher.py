@@ -95,7 +95,7 @@ _COUNT = re.compile(
 _ROLE = re.compile(
     r"\b(president|director|minister|chief|leader|chair|chairman|chairwoman|chairperson"
     r"|secretary|ambassador|spokesman|spokeswoman|spokesperson|commander|king|queen|governor"
-    r"|mayor|ceo|founder|deputy|head)s?\b"
+    r"|mayor|ceo|founder|deputy|head|coordinator)s?\b"
 )
 #: who did an office's act ("who chaired the conference", "who nominated the coalition"), as
 #: the question reads after synonyms (chaired, headed, led -> "lead"): an entry that never
@@ -109,6 +109,17 @@ _ACT_STEMS = {
     "drafted": "draft", "invented": "invent", "designed": "design", "sponsored": "sponsor",
     "hosted": "host",
 }  # fmt: skip
+#: which one of a series the question asks about ("the 2nd meeting of states parties", "the
+#: sixth review conference", "the 43rd drawdown package"): an entry that never names that
+#: one, in words or figures, is about another
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+).split()
+_ORDINAL = re.compile(
+    r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))"
+    r" (?:\w+ ){0,2}?(?:meetings?|conferences?|revcon|msp|package|tranche|drawdown|party"
+    r"|parties|session|extension|anniversary)\b"
+)
 #: which minister or secretary: "defence minister" is not the prime minister
 _MINISTRY = re.compile(
     r"\b(?:defen[cs]e|foreign|interior|finance|health|education|justice|prime|state) "
@@ -1279,7 +1290,7 @@ class Matcher:
         e = self._entry_index[entry_id]
         name_terms = self._name_terms(query)
         missing = self._missing_names(name_terms, e)
-        bag, answer = self._entry_bag[e], self._answer_bag[e]
+        bag = self._entry_bag[e]
         if name_terms:
             missing += self._other_country(name_terms, e, missing)
         # each pattern below runs only when the text has a piece every match of it has (a
@@ -1294,6 +1305,15 @@ class Matcher:
             elif year in self._unconfirmed_years[e] and t not in bag:
                 missing.append(year)  # "we could not confirm the 2024 total"
         text = self._entry_text[e]
+        for digits, word in _ORDINAL.findall(normalized):
+            n = int(digits) if digits else _ORDINAL_WORDS.index(word) + 1
+            forms = [f" {n}th", f" {n}st", f" {n}nd", f" {n}rd"]
+            if n <= len(_ORDINAL_WORDS):
+                forms.append(f" {_ORDINAL_WORDS[n - 1]}")
+            else:
+                forms.append(f" {n}")  # "State Party No. 111" (a small one is any figure)
+            if not any(f"{form} " in text for form in forms):
+                missing.append(f"{digits or word} one")
         for number in _ARTICLE.findall(normalized) if "art" in normalized else ():
             if not re.search(rf" (?:article|art|articles|arts) {number} ", text):
                 missing.append(f"article {number}")

@@ -322,6 +322,13 @@ def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: st
         # who did an office's act the entry never speaks of; a count it never gives
         ("who was in the chair at the dublin conference", "ccm-adoption-dublin", "lead"),
         ("how many subscribers does hun sen's channel have", "hun-sen-july-9", "subscribers"),
+        # one of a series the entry never names
+        ("was the 44th drawdown package bigger", "us-decision-july-2023", "44 one"),
+        (
+            "who hosts the ottawa treaty's sixth review conference",
+            "ottawa-review-conferences",
+            "sixth one",
+        ),
     ],
 )
 def test_what_the_entry_does_not_hold_is_missing(
@@ -345,6 +352,12 @@ def test_what_the_entry_does_not_hold_is_missing(
         ("how much did the july 2023 us aid package cost", "us-decision-july-2023"),
         # a year the country table's generated answer gives
         ("so australia ratified in 2012?", "country-australia"),
+        # one of a series the entry names, in words or as "No. 111"
+        (
+            "what did cambodia do at the ottawa treaty's fifth review conference",
+            "ottawa-review-conferences",
+        ),
+        ("which country became the 111th state party", "country-nigeria"),
     ],
 )
 def test_what_the_entry_holds_is_not_missing(answerer: Answerer, text: str, entry: str) -> None:
