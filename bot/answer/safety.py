@@ -219,7 +219,7 @@ def reports_a_find(text: str, *, basic: str | None = None, lang: Language | None
     """
     if has_khmer(text):
         return _reports_a_find_en(text, basic) or reports_a_find_km(text)
-    basic = Normalizer.basic(text) if basic is None else basic
+    basic = _literally(Normalizer.basic(text) if basic is None else basic)
     words = words_of(basic)  # (what lets a pattern's scan be skipped: `Anchors`)
     return _reports_a_find_en(text, basic, words) or (
         # the learned second opinion (`safety_model`), where it may read the message at all:
@@ -264,14 +264,18 @@ def _reports_a_find_en(
 ) -> bool:
     """The English detector; `basic`: `Normalizer.basic(text)`, when the caller has it, and
     `words` its `anchors.words_of`."""
-    basic = Normalizer.basic(text) if basic is None else basic
-    if _FIGURE_OF_SPEECH.search(basic, words):
-        # "i carry this in my heart", "keep it short", "a bomb threat drill": no thing in hand
-        basic = _FIGURE_OF_SPEECH_RE.sub(" ", basic)
+    basic = _literally(Normalizer.basic(text) if basic is None else basic, words)
     if _GAME.search(basic, words):
         return False  # "in call of duty how do i defuse the bomb faster"
-    if _HEARSAY.search(basic, words) and not _here_now_or_about_it(basic):
-        return False  # "i read that a farmer dug up a cache of mines: what did police do?"
+    if (
+        (_HEARSAY.search(basic, words) or _HABITUAL.search(basic, words))
+        and not _here_now_or_about_it(basic)
+        and not _ASKS_ADVICE_RE.search(basic)
+    ):
+        # "i read that a farmer dug up a cache of mines: what did police do?", "my village
+        # still finds them. what years was the bombing?": not "...what's the advice if you
+        # come across one?", which the advice answers
+        return False
     if _TREATY_WORDS_RE.search(basic) and not _FIRST_PERSON_RE.search(basic):
         return False  # "does 'victims' mean only the person who stepped on the bomb?"
     return (
@@ -515,9 +519,35 @@ _FIGURE_OF_SPEECH_RE = re.compile(
     r" (?:heart|hearts|mind|minds|memory|memories|soul)"
     r"|keep (?:it|this|that) (?:short|brief|simple|quick|real)"
     r"|bomb (?:threats?|scares?|hoax(?:es)?|drills?)(?: drills?)?"
+    # a nickname: "they call him little bomb", "my squad calls me the dud"
+    r"|(?:call|calls|called|calling|nicknamed?) (?:me|him|her|them|us|(?:\w+ )?\w+)"
+    r" (?:(?:the|a|an|our|my|little|walking|human) )*(?:bomb|bombs|dud|grenade|mine|landmine"
+    r"|time bomb|bomber)"
     r"|(?:fire|evacuation|lockdown) drills?)\b"
 )
 _FIGURE_OF_SPEECH = Anchors(_FIGURE_OF_SPEECH_RE)
+
+
+def _literally(basic: str, words: frozenset[str] | None = None) -> str:
+    """The text without its figures of speech ("i carry this in my heart", "keep it short",
+    "they call him little bomb"), which name a thing or an act on it with none in hand."""
+    if _FIGURE_OF_SPEECH.search(basic, words):
+        return _FIGURE_OF_SPEECH_RE.sub(" ", basic)
+    return basic
+
+
+#: finds told as what keeps happening, not as what happened now: "the village still finds
+#: them", "farmers keep digging them up every season"
+_HABITUAL_RE = re.compile(
+    r"\b(?:still|often|sometimes|always|regularly|keep|keeps|kept) (?:find|finds|finding"
+    r"|dig up|digs up|digging up|digging them up|turn up|turning up|come across|coming across)\b"
+    r"|\b(?:find|finds|dig up|digs up) (?:them|some|one|bombs|mines) every (?:year|season|month)"
+)
+_HABITUAL = Anchors(_HABITUAL_RE)
+#: asking for the advice itself
+_ASKS_ADVICE_RE = re.compile(
+    r"\b(?:advice|advise|what to do|what should|what do (?:i|we|you) do)\b"
+)
 #: what the writer read or heard of, not what is before them
 _HEARSAY_RE = re.compile(
     r"\b(?:i|we) (?:read|heard|saw)(?: it)? (?:that|about|somewhere|in the (?:news|paper))\b"
@@ -527,7 +557,7 @@ _HEARSAY = Anchors(_HEARSAY_RE)
 _GAME_RE = re.compile(
     r"\b(?:call of duty|battlefield \d+|counter ?strike|cs ?go|cs2|valorant|fortnite|pubg|gta"
     r"|rainbow six|minecraft|arma \d|(?:video|computer|board|mobile) games?|in (?:the )?game"
-    r"|ingame)\b"
+    r"|ingame|war thunder|world of tanks|tarkov|helldivers|hell let loose)\b"
 )
 #: "mine??", "BOMB!!": the thing alone, with alarm
 _BARE_THING_RE = re.compile(

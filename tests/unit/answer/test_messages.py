@@ -97,6 +97,8 @@ FOUND_SOMETHING = [
     "pulled up an egg shaped metal thing with a lever while magnet fishing",
     "we keep an old shell casing at the pagoda for flowers, might it still be live?",
     "standing by a red skull sign, my brother went into the field, what do i tell him",
+    # what keeps happening, with the advice asked for
+    "our village keeps finding bombs in the paddies, what should we do?",
     # a thing that did not go off, named only so, stuck in the house
     "after the shelling there's an unexploded thing lodged in our ceiling, can we get it down?",
 ]
@@ -106,6 +108,10 @@ NOT_A_FIND = [
     "my platoon cleared mines in 1985 and i hold that in my heart. how many mines are left?",
     "i'm driving so keep it short: how many people have mines killed in cambodia since 1979?",
     "our office had a bomb scare drill today lol. when did the cluster munitions treaty start?",
+    # a nickname, a game, what keeps happening somewhere before a history question
+    "the kids call my nephew little grenade because he never sits still. how do i calm him?",
+    "in world of tanks my clan calls me the dud lol. what is a dud rate anyway?",
+    "back home in laos farmers still find them in the rice fields. when did laos join the ccm?",
     # a question passed on, and news read
     "my uncle wants to know whether deminers from cambodia helped ukraine remove mines",
     "i read that a villager dug up old mines near pailin last year. who took them away?",
