@@ -93,6 +93,11 @@ _TELLS = re.compile(
     r"|someone|somebody|everyone|everybody|theres|there is|there was|a friend|a guest"
     r"|a colleague)\b"
 )
+#: an office a short follow-up may swap as well as a name ("and germany's president?")
+_OFFICE = re.compile(
+    r"\b(?:(?:defen[cs]e|foreign|prime|deputy|finance) )?(?:minister|president|spokesman"
+    r"|spokeswoman|spokesperson|secretary|chancellor|ambassador|pm)\b"
+)
 _FOLLOW_OPENERS = re.compile(
     r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
 )
@@ -484,7 +489,13 @@ class Answerer:
                     swapped = re.sub(rf"\b{re.escape(name)}\b", "\0", swapped)
                 new = " ".join(self.matcher.names(rest, kind))
                 swapped = re.sub(r"(?:\0 ?)+", new + " ", swapped, count=1)
-                return re.sub(r"\0 ?", "", swapped).strip()
+                swapped = re.sub(r"\0 ?", "", swapped).strip()
+                # "what did spain's defence minister say? and germany's president?": another
+                # office as well as another country
+                office = _OFFICE.search(rest)
+                if office and _OFFICE.search(swapped):
+                    swapped = _OFFICE.sub(office[0], swapped, count=1)
+                return swapped
         pointers = _POINTERS & set(words)
         # "what did he say about hun sen's appeal?" after "who is ly thuch": a person pointer
         # stands for the person asked about before, even beside other names

@@ -266,6 +266,8 @@ def test_small_talk_alone_is_answered(answerer: Answerer) -> None:
         # a person pointer beside another name; "that" with the previous question's words
         ("who is ly thuch", "what did he say about hun sen's appeal?", "ly-thuch-statement"),
         ("why did lithuania leave the ccm", "when was that effective?", "lithuania-withdrawal"),
+        # another country and another office
+        ("what did britain's prime minister say", "and germany's president?", "germany-reaction"),
     ],
 )
 def test_follow_ups_are_read_with_the_previous_question(
