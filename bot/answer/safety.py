@@ -174,10 +174,11 @@ _PERSONAL_RE = re.compile(_PERSONAL)
 _THING_RE = re.compile(_THING)
 #: a place near people, where a thing lying is a find whoever tells it
 _NEAR_PEOPLE_RE = re.compile(
-    r"\b(?:in|near|under|by|behind|beside|along|next to|outside|on) (?:the|a|our|my) "
+    r"\b(?:in|near|under|by|behind|beside|along|next to|outside|on|at) (?:the|a|our|my) "
     r"(?:field|garden|yard|farm"
     r"|house|home|school|village|road|path|trail|beach|paddy|rice field|temple|pagoda|market"
-    r"|river|stream|door|playground)\b"
+    r"|river|stream|door|playground|sandpit|sandbox|park|classroom|courtyard|campsite"
+    r"|hotel|guesthouse|reception|building site|construction site)\b"
 )
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
 #: handling that someone does to the thing, as opposed to what the thing does (explode)
@@ -282,6 +283,26 @@ def _reports_a_find_en(
         _situation_patterns(text, basic, words)
         or _describes_a_find(basic, text, words)
         or _asks_what_to_do_on_a_find(basic)
+        or _holds_one_somewhere(basic)
+    )
+
+
+#: someone has one, and it is somewhere: "the kids have a grenade in the sandpit", "my son
+#: got a bomblet in his bag" (not "they had a dud rate", "a landmine conference")
+_HOLDS_ONE_RE = re.compile(
+    r"\b(?:has|have|had|got) (?:an?|some|this|these|two|three) (?:\w+ ){0,2}?"
+    r"(?:grenades?|bombs?|bomblets?|bombies?|shells?|(?:land ?)?mines?|uxos?|rockets?|mortars?"
+    r"|submunitions?|explosives?|detonators?|fuzes?)"
+    r" (?:in|on|under|at|inside|behind|by) (?:the|my|our|his|her|their|a) \w+"
+)
+
+
+def _holds_one_somewhere(basic: str) -> bool:
+    """Someone has a thing that may explode, and it is in a place now."""
+    return (
+        bool(_HOLDS_ONE_RE.search(basic))
+        and not _STATISTICS.search(basic)
+        and not _PAST_STORY_RE.search(basic)
     )
 
 

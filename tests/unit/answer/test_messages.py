@@ -97,6 +97,9 @@ FOUND_SOMETHING = [
     "pulled up an egg shaped metal thing with a lever while magnet fishing",
     "we keep an old shell casing at the pagoda for flowers, might it still be live?",
     "standing by a red skull sign, my brother went into the field, what do i tell him",
+    # someone has one, somewhere, told without a find or a question
+    "the twins have a grenade in the sandbox",
+    "there is a grenade in the sandpit at the park",
     # what keeps happening, with the advice asked for
     "our village keeps finding bombs in the paddies, what should we do?",
     # a thing that did not go off, named only so, stuck in the house
@@ -108,6 +111,8 @@ NOT_A_FIND = [
     "my platoon cleared mines in 1985 and i hold that in my heart. how many mines are left?",
     "i'm driving so keep it short: how many people have mines killed in cambodia since 1979?",
     "our office had a bomb scare drill today lol. when did the cluster munitions treaty start?",
+    # something had, that is no object in a place
+    "they had a landmine museum near angkor wat, what is it called?",
     # a nickname, a game, what keeps happening somewhere before a history question
     "the kids call my nephew little grenade because he never sits still. how do i calm him?",
     "in world of tanks my clan calls me the dud lol. what is a dud rate anyway?",
