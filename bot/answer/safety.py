@@ -269,7 +269,10 @@ def _reports_a_find_en(
     if _GAME.search(basic, words):
         return False  # "in call of duty how do i defuse the bomb faster"
     if (
+        # read or heard of, or what keeps happening, told before a question about something
+        # else ("i heard there's a bomb in the school yard" alone is still a find)
         (_HEARSAY.search(basic, words) or _HABITUAL.search(basic, words))
+        and _ASKS_OTHER_RE.search(basic)
         and not _here_now_or_about_it(basic)
         and not _ASKS_ADVICE_RE.search(basic)
     ):
@@ -541,9 +544,11 @@ _FIGURE_OF_SPEECH_RE = re.compile(
     r"|keep (?:it|this|that) (?:short|brief|simple|quick|real)"
     r"|bomb (?:threats?|scares?|hoax(?:es)?|drills?)(?: drills?)?"
     # a nickname: "they call him little bomb", "my squad calls me the dud"
-    r"|(?:call|calls|called|calling|nicknamed?) (?:me|him|her|them|us|(?:\w+ )?\w+)"
+    # (a person is called it, not "call someone about a bomb", "call the bomb squad")
+    r"|(?:call|calls|called|calling|nicknamed?) (?:me|him|her|them|us"
+    r"|(?:my|our|his|her|their|one|this|that) \w+)"
     r" (?:(?:the|a|an|our|my|little|walking|human) )*(?:bomb|bombs|dud|grenade|mine|landmine"
-    r"|time bomb|bomber)"
+    r"|time bomb|bomber)(?! (?:squad|disposal|unit|team|experts?|people))"
     r"|(?:fire|evacuation|lockdown) drills?)\b"
 )
 _FIGURE_OF_SPEECH = Anchors(_FIGURE_OF_SPEECH_RE)
@@ -565,6 +570,12 @@ _HABITUAL_RE = re.compile(
     r"|\b(?:find|finds|dig up|digs up) (?:them|some|one|bombs|mines) every (?:year|season|month)"
 )
 _HABITUAL = Anchors(_HABITUAL_RE)
+#: a question about the record or the treaty
+_ASKS_OTHER_RE = re.compile(
+    r"\b(?:what years?|which years?|when (?:did|was|were|is|does)|how (?:many|long|much)"
+    r"|why (?:did|was|were|is|does)|what (?:did|was|were|does)"
+    r"|who (?!(?:do|must|should|can|could|shall|to) )\w+)\b"
+)
 #: asking for the advice itself
 _ASKS_ADVICE_RE = re.compile(
     r"\b(?:advice|advise|what to do|what should|what do (?:i|we|you) do)\b"

@@ -97,11 +97,16 @@ FOUND_SOMETHING = [
     "pulled up an egg shaped metal thing with a lever while magnet fishing",
     "we keep an old shell casing at the pagoda for flowers, might it still be live?",
     "standing by a red skull sign, my brother went into the field, what do i tell him",
+    # whom to call about one: no nickname
+    "who should i call about a bomb in my garden",
+    "can i call someone about a mine in my field",
     # someone has one, somewhere, told without a find or a question
     "the twins have a grenade in the sandbox",
     "there is a grenade in the sandpit at the park",
-    # what keeps happening, with the advice asked for
+    # what keeps happening, with the advice asked for, or told alone
     "our village keeps finding bombs in the paddies, what should we do?",
+    "we still find bombs in our field near the house",
+    "i heard that there is a bomb in the school yard",
     # a thing that did not go off, named only so, stuck in the house
     "after the shelling there's an unexploded thing lodged in our ceiling, can we get it down?",
 ]
