@@ -296,7 +296,11 @@ _HOLDS_ONE_RE = re.compile(
     r"\b(?:has|have|had|got) (?:an?|some|this|these|two|three) (?:\w+ ){0,2}?"
     r"(?:grenades?|bombs?|bomblets?|bombies?|shells?|(?:land ?)?mines?|uxos?|rockets?|mortars?"
     r"|submunitions?|explosives?|detonators?|fuzes?)"
-    r" (?:in|on|under|at|inside|behind|by) (?:the|my|our|his|her|their|a) \w+"
+    r" (?:in|on|under|at|inside|behind|by) (?:the|my|our|his|her|their|a) (?:\w+ )?"
+    # a place where people are, or something they carry: not "in the north", "the warehouse"
+    r"(?:sandpit|sandbox|playground|park|garden|yard|backyard|field|paddy|farm|house|home"
+    r"|school|classroom|kitchen|shed|garage|basement|attic|room|bedroom|bag|backpack|pocket"
+    r"|car|truck|boat|net|box|bucket|desk|table|shelf|village|road|path|river)\b"
 )
 
 

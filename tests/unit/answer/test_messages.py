@@ -116,7 +116,9 @@ NOT_A_FIND = [
     "my platoon cleared mines in 1985 and i hold that in my heart. how many mines are left?",
     "i'm driving so keep it short: how many people have mines killed in cambodia since 1979?",
     "our office had a bomb scare drill today lol. when did the cluster munitions treaty start?",
-    # something had, that is no object in a place
+    # something had, that is no object in a place; a country's or an army's
+    "cambodia still has some mines in the north, how many?",
+    "the army has some mines in its depot",
     "they had a landmine museum near angkor wat, what is it called?",
     # a nickname, a game, what keeps happening somewhere before a history question
     "the kids call my nephew little grenade because he never sits still. how do i calm him?",
