@@ -553,7 +553,11 @@ _FIGURE_OF_SPEECH_RE = re.compile(
     r"|(?:my|our|his|her|their|one|this|that) \w+)"
     r" (?:(?:the|a|an|our|my|little|walking|human) )*(?:bomb|bombs|dud|grenade|mine|landmine"
     r"|time bomb|bomber)(?! (?:squad|disposal|unit|team|experts?|people))"
-    r"|(?:fire|evacuation|lockdown) drills?)\b"
+    r"|(?:fire|evacuation|lockdown) drills?"
+    # similes and sayings: "it landed like a cluster bomb", "don't be a landmine"
+    r"|(?:landed|lands|land|went off|go off|goes off|hit|hits|exploded|blew up|dropped)"
+    r" like an? (?:cluster )?(?:bomb|grenade|landmine|mine)"
+    r"|(?:do not|dont|never) be (?:such )?an? (?:landmine|mine|bomb|grenade|dud))\b"
 )
 _FIGURE_OF_SPEECH = Anchors(_FIGURE_OF_SPEECH_RE)
 

@@ -116,6 +116,9 @@ NOT_A_FIND = [
     "my platoon cleared mines in 1985 and i hold that in my heart. how many mines are left?",
     "i'm driving so keep it short: how many people have mines killed in cambodia since 1979?",
     "our office had a bomb scare drill today lol. when did the cluster munitions treaty start?",
+    # a simile and a saying
+    "my essay went off like a bomb in class lol. when did the ccm enter into force?",
+    "my aunt says don't be a landmine when someone spoils the mood. who is ly thuch?",
     # something had, that is no object in a place; a country's or an army's
     "cambodia still has some mines in the north, how many?",
     "the army has some mines in its depot",
