@@ -103,7 +103,12 @@ _PERSONAL = (
     r"|husband|family|boys?|girls?|crew|builders|colleagues?|coworkers?|co workers?|teammates?"
     r"|staff|relatives?|nephew|niece|grandson|granddaughter|in ?laws?)\b"
 )
-_THIRD_PERSON = r"\b(?:he|she|they|guide|driver|workers?|tourists?|students?)\b"
+#: others in the story: a find they make or bring in is told by someone who is there ("a
+#: customer brought a bomblet to the counter", "a patient's son found one")
+_THIRD_PERSON = (
+    r"\b(?:he|she|they|guide|driver|workers?|tourists?|students?|customers?|clients?|guests?"
+    r"|visitors?|patients?|pupils?|shoppers?|strangers?|passers? ?by|passerby)\b"
+)
 #: "we're", "I'm", "they've": who is in the story, read before contractions are folded away
 #: ("we're" becomes "were")
 _CONTRACTED_PERSON = re.compile(r"\b(?:we|i|they)\s*['’]\s*(?:re|m|ve|d|ll)\b")

@@ -109,6 +109,9 @@ FOUND_SOMETHING = [
     "i heard that there is a bomb in the school yard",
     # a thing that did not go off, named only so, stuck in the house
     "after the shelling there's an unexploded thing lodged in our ceiling, can we get it down?",
+    # a find someone else brought in, told by whoever is there
+    "a client just carried a rusty bomblet into the pawn shop",
+    "one of the pupils brought an old grenade to class",
 ]
 
 NOT_A_FIND = [
@@ -123,6 +126,9 @@ NOT_A_FIND = [
     "cambodia still has some mines in the north, how many?",
     "the army has some mines in its depot",
     "they had a landmine museum near angkor wat, what is it called?",
+    # others in a story that is no find: a memory, a question they asked
+    "a patient told me about the cluster bomb that hurt him in 1998. is he counted?",
+    "our guests asked how many mines cambodia still has",
     # a nickname, a game, what keeps happening somewhere before a history question
     "the kids call my nephew little grenade because he never sits still. how do i calm him?",
     "in world of tanks my clan calls me the dud lol. what is a dud rate anyway?",
