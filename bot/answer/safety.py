@@ -39,6 +39,8 @@ _EXPLOSIVE = (
     r"|munitions?(?! (?:treaty|convention|ban|monitor|coalition))"
     r"|rockets?|mortars?|ammunition|ammo"
     r"|projectiles?|missiles?|warheads?|detonators?|fuzes?|artillery rounds?|cluster rounds?"
+    # rounds that are ammunition, not talks: "live looking rounds", "mortar rounds"
+    r"|(?:live(?: looking)?|unexploded|mortar|tank) rounds?"
     r"|duds?|(?:bomb|shell|mine) casings?"
     r"|cluster (?:bombs?|munitions?(?! (?:treaty|convention|ban|monitor|coalition)))"
     r"|trip ?wires?|booby ?traps?|rpgs?"
@@ -428,6 +430,8 @@ _ORDNANCE_MARKS = (
     # a tail, a lever, a spring, threads, a wire or a cone: parts of fuzes and bomblets
     r"|with an? (?:\w+ )?(?:tail|lever|spring|cone|wire|wires)|threads|threaded|levers?"
     r"|wires? (?:coming|sticking) out|cone thing"
+    # the arming vane on a bomblet's or a bomb's fuze, as people see it
+    r"|propellers?|(?:arming )?vanes?"
     r"|(?:pear|egg|pineapple|torpedo|bomb|bullet|cone|mango|bottle|lemon) shaped"
     r"|like (?:an? )?(?:little |small )?(?:cans?|eggs?|pears?|mangos?|mangoes|lemons?)"
     r"|(?:metal|iron|steel|rusty) (?:egg|eggs|sphere|spheres|cans?)"
@@ -454,6 +458,8 @@ _CONTACT_RE = re.compile(
     # "hit something", not "hit a wall in my essay"
     r"|(?:hit|hits) (?:something|an? (?:\w+ )?(?:object|thing|metal|rock)|it|one)"
     r"|put (?:it|them) (?:in|on|by|under)|stacked|(?:just )?bought (?:an?|some|this|these|two)"
+    # passed to the one telling it: "a trader sold me a bag with two live rounds in it"
+    r"|(?:sold|gave|handed|brought) (?:me|us)"
     r"|standing (?:near|next to|by)|walked (?:past|into)|half buried|partly buried"
     r"|(?:next to|near|beside|along|off|under) (?:the|a|our|my) (?:path|trail|road|river"
     r"|field|house|school|bridge|canal|riverbank|bank|well|pond|fence|gate|tree|hut|shed)"
@@ -615,6 +621,7 @@ _PAST_STORY_RE = re.compile(
     r"\b(?:in|back in|during|since) (?:19\d\d|200\d|201\d)\b|\byears ago\b"
     r"|\b(?:during|in) the war\b|\bthe (?:19)?(?:50|60|70|80|90)s\b|\bremembers? when\b"
     r"|\b(?:was|were) an? (?:soldier|deminer|child|kid|boy|girl|teenager|refugee|pilot)\b"
+    r"|\b(?:i|we) (?:was|were) (?:little|small|young)\b|\bgrowing up\b"
     r"|\bused to\b"
 )
 #: a count of things lying somewhere: "how many mines are still buried in the ground"

@@ -112,6 +112,9 @@ FOUND_SOMETHING = [
     # a find someone else brought in, told by whoever is there
     "a client just carried a rusty bomblet into the pawn shop",
     "one of the pupils brought an old grenade to class",
+    # rounds that are ammunition; a fuze's arming vane, told as people see it
+    "a trader sold me a bag of brass with two live rounds in it, they are on my bench",
+    "the thing we dug up has a tiny propeller at one end, is it safe to keep?",
 ]
 
 NOT_A_FIND = [
@@ -129,6 +132,10 @@ NOT_A_FIND = [
     # others in a story that is no find: a memory, a question they asked
     "a patient told me about the cluster bomb that hurt him in 1998. is he counted?",
     "our guests asked how many mines cambodia still has",
+    # a childhood memory before a question about something else
+    "when we were small we saw bombies in every rice field. which provinces are worst now?",
+    "growing up in kampot we found shells all the time. when did the ccm start?",
+    "what happened at the third round of talks on the convention?",
     # a nickname, a game, what keeps happening somewhere before a history question
     "the kids call my nephew little grenade because he never sits still. how do i calm him?",
     "in world of tanks my clan calls me the dud lol. what is a dud rate anyway?",
