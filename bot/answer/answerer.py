@@ -101,6 +101,18 @@ _OFFICE = re.compile(
 _FOLLOW_OPENERS = re.compile(
     r"^(?:and|also|plus|or|what about|how about|and what about|same for)\b ?"
 )
+#: a time a short follow-up may swap for the one asked before ("...in july 2023? and now?")
+_TIME = re.compile(
+    r"\b(?:(?:in|as of|by|at the end of|since) )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept"
+    r"|oct|nov|dec)[a-z]* )?(?:19|20)\d\d\b|\b(?:now|today|currently|at the moment|these days"
+    r"|this year|last year|nowadays)\b"
+)
+#: the words a question opens with, which a short follow-up shares ("how long do states get
+#: to destroy stockpiles? and to clear land?": "how long do", then the new subject)
+_ASKING = frozenset(
+    "do does did is are was were has have had can could will would should get gets long many"
+    " much often far".split()
+)
 
 
 @dataclass(frozen=True)
@@ -518,8 +530,18 @@ class Answerer:
                     for stand_in in (" ".join(dict.fromkeys(names)), " ".join([*names, *content]))
                 ]
                 return max(readings, key=self._surety)
+        if opener and _TIME.fullmatch(rest) and _TIME.search(before):
+            # "how many states parties in july 2023? and now?": the same question, another time
+            return _TIME.sub(rest, before, count=1)
         if opener and not self.matcher.parse(self.matcher.respell(rest)).informative:
             return f"{before} {rest}"
+        if opener and 1 <= len(words) <= 4 and not QUESTION_WORDS & set(words):
+            # "how long do states get to destroy stockpiles? and to clear land?": the
+            # question's asking words and its names, in order, with the new subject
+            named = set(self.matcher.names(before))
+            frame = [w for w in before.split() if w in QUESTION_WORDS or w in _ASKING or w in named]
+            if set(frame) - named:
+                return " ".join([*frame, rest])
         return None
 
     def _surety(self, text: str) -> float:
@@ -971,7 +993,11 @@ class Answerer:
                 reply, query = memo.decide(segment)
                 answered = reply.answered
                 leans = bool(i) and self._leans_on_previous(reply, query)
-            if i and (leans or memo.points_back(segment)):
+            if i and (
+                leans
+                or memo.points_back(segment)
+                or self._name_alone_again(segment, read[-1] if read else segments[i - 1], memo)
+            ):
                 before = read[-1] if read else segments[i - 1]
                 rewritten = self._follow_up(before, segment, memo.normalize)
                 if not rewritten and not leans and answered and not every_part:
@@ -981,8 +1007,26 @@ class Answerer:
                     read.append(segment)
                     continue
                 together = rewritten or f"{before} {segment}"
+                # "germany ratify date? canada?": another name in the same question is a
+                # question of its own whether or not it answers; read alone, a country or a
+                # person says little ("and india?" is not "is india in the ccm"), while
+                # "and the cmaa?" answered alone says what the cmaa is
+                named = memo.normalize(segment)
+                again = (
+                    bool(rewritten)
+                    and not leans
+                    and bool(self.matcher.names(named))
+                    and (
+                        not answered
+                        or bool(
+                            self.matcher.names(named, "country")
+                            or self.matcher.names(named, "person")
+                        )
+                    )
+                )
                 if (
-                    not every_part
+                    not again
+                    and not every_part
                     and (replies[-1].answered or not (leans or not answered))
                     and (query_together := memo.query(together)) is not None
                     and self._cannot_answer(query_together)
@@ -998,6 +1042,10 @@ class Answerer:
                     continue
                 merged, _ = memo.decide(together)
                 if rewritten and merged.answered:
+                    replies.append(merged.model_copy(update={"question": segment}))
+                    read.append(together)
+                    continue
+                if again:  # it does not replace the last part
                     replies.append(merged.model_copy(update={"question": segment}))
                     read.append(together)
                     continue
@@ -1130,6 +1178,19 @@ class Answerer:
         return bool(words) and (
             bool(_FOLLOW_OPENERS.match(" ".join(words)))
             or (bool(_POINTERS & set(words)) and not self.matcher.names(" ".join(words)))
+        )
+
+    def _name_alone_again(self, segment: str, before: str, memo: _Memo) -> bool:
+        """"what did spain say? germany?": a name alone after a question about another name
+        asks the same question of it; not after "which countries...? india?", where it is a
+        guess at the answer."""
+        words = memo.normalize(segment).split()
+        named = set(words) - STOPWORDS
+        return (
+            0 < len(words) <= 2
+            and bool(named)
+            and named <= set(self.matcher.names(" ".join(words)))
+            and not {"which", "other", "apart", "besides"} & set(memo.normalize(before).split())
         )
 
     def _leans_on_previous(self, reply: Reply, query: Query | None = None) -> bool:

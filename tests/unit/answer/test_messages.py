@@ -474,6 +474,36 @@ def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> N
     assert reply.status == "declined" and reply.reason == "opinion"
 
 
+@pytest.mark.parametrize(
+    "text,entries",
+    [
+        # another country named alone; another time; another subject after "and"
+        (
+            "what did canada say about the transfer? germany?",
+            ["canada-reaction", "germany-reaction"],
+        ),
+        (
+            "how many states parties were there in july 2023? and today?",
+            ["ccm-membership-2023", "ccm-membership-now"],
+        ),
+        (
+            "how long does a state get to destroy its stockpiles? and to clear land?",
+            ["ccm-stockpile-destruction", "ccm-clearance-obligation"],
+        ),
+    ],
+)
+def test_a_short_second_part_asks_the_first_again_of_something_else(
+    answerer: Answerer, text: str, entries: list[str]
+) -> None:
+    reply = answerer.ask(text)
+    assert [p.entry.id for p in reply.parts if p.answered and p.entry] == entries
+
+
+def test_a_name_after_a_which_question_is_a_guess_not_a_new_question(answerer: Answerer) -> None:
+    reply = answerer.ask("besides russia, which other countries stay outside the ccm? india?")
+    assert not any("besides india" in p.normalized for p in reply.shown)
+
+
 def test_a_question_about_two_countries_answers_each(answerer: Answerer) -> None:
     reply = answerer.ask("when did france and japan ratify the ccm")
     assert [p.entry.id for p in reply.parts if p.entry] == ["country-france", "country-japan"]
