@@ -76,8 +76,14 @@ def load_batches(folder: Path) -> dict[str, list[BlindItem]]:
 
 
 def shown_text(reply: Reply) -> str | None:
-    """The answer text a person is shown, or None when the bot did not answer."""
-    answers = [p.entry.answer for p in reply.shown if p.answered and p.entry is not None]
+    """The answer text a person is shown, or None when the bot did not answer. "I have no
+    sourced status for that country, and I don't guess" (reason `no-status`) is shown as an
+    entry, but it declines: it states nothing about the country asked about."""
+    answers = [
+        p.entry.answer
+        for p in reply.shown
+        if p.answered and p.entry is not None and p.reason != "no-status"
+    ]
     return "\n\n".join(answers) if answers else None
 
 
