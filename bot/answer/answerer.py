@@ -68,6 +68,7 @@ MAX_PARTS = 3
 #: words that point back to what was asked before ("who is he", "when did it start")
 _POINTERS = frozenset("he she it they him her them his its their this that these those".split())
 _PERSON_POINTERS = frozenset("he she him her his".split())
+_POSSESSIVE_POINTERS = frozenset("its their".split())
 #: "is X in the ccm", "has X joined", "is X a state party": a question about a country's status
 _STATUS_QUESTION = re.compile(
     r"^(?:is|are|has|have|did|does|when did|when was)\s+(?:the\s+)?(?P<subject>.+?)\s+"
@@ -512,8 +513,23 @@ class Answerer:
         # "what did he say about hun sen's appeal?" after "who is ly thuch": a person pointer
         # stands for the person asked about before, even beside other names
         person_only = pointers <= _PERSON_POINTERS
-        if pointers and (not names_now or person_only) and len(words) <= (8 if person_only else 6):
-            kinds = ("person",) if person_only else ("country", "other")
+        # "...joined the ottawa convention? what is its status under the ccm?": beside a
+        # treaty or a body named again, "its" stands for the country asked about before
+        country_only = (
+            bool(names_now)
+            and bool(pointers)
+            and pointers <= _POSSESSIVE_POINTERS
+            and not self.matcher.names(rest, "country")
+        )
+        if (
+            pointers
+            and (not names_now or person_only or country_only)
+            and len(words) <= (8 if person_only or country_only else 6)
+        ):
+            kinds = ("person",) if person_only else ("country",) if country_only else (
+                "country",
+                "other",
+            )
             names = [
                 n for k in kinds for n in self.matcher.names(before, k) if n not in names_now
             ]
@@ -1178,6 +1194,11 @@ class Answerer:
         return bool(words) and (
             bool(_FOLLOW_OPENERS.match(" ".join(words)))
             or (bool(_POINTERS & set(words)) and not self.matcher.names(" ".join(words)))
+            # "what is its status under the ccm": a treaty named, the country pointed to
+            or (
+                bool(_POSSESSIVE_POINTERS & set(words))
+                and not self.matcher.names(" ".join(words), "country")
+            )
         )
 
     def _name_alone_again(self, segment: str, before: str, memo: _Memo) -> bool:

@@ -135,6 +135,8 @@ NOT_A_FIND = [
     # a childhood memory before a question about something else
     "when we were small we saw bombies in every rice field. which provinces are worst now?",
     "growing up in kampot we found shells all the time. when did the ccm start?",
+    # putting a figure in writing is no place for a thing
+    "a colonel told me the shells' dud rate was 2%. can i put it in my article?",
     "what happened at the third round of talks on the convention?",
     # a nickname, a game, what keeps happening somewhere before a history question
     "the kids call my nephew little grenade because he never sits still. how do i calm him?",
@@ -485,6 +487,11 @@ def test_the_bot_gives_no_opinion_of_its_own(answerer: Answerer, text: str) -> N
         (
             "how many states parties were there in july 2023? and today?",
             ["ccm-membership-2023", "ccm-membership-now"],
+        ),
+        # "its" beside a treaty named again stands for the country asked about
+        (
+            "when did cambodia ratify the mine ban treaty? and what is its status under the ccm?",
+            ["cambodia-ottawa", "cambodia-ccm-status"],
         ),
         (
             "how long does a state get to destroy its stockpiles? and to clear land?",
