@@ -183,6 +183,44 @@ _ATTRIBUTE = re.compile(r"\b(" + "|".join(_ATTRIBUTES) + r")\b|\bcode (name)s?\b
 _MODEL_CODE = re.compile(
     r"\b(?!(?:art|article|km|sq|cm|mm|kg|rc)\d)(?:[a-z]{1,4}\d{2,}[a-z\d]*|\d+[a-z]{1,2}\d{2,}[a-z\d]*)\b"
 )
+#: an event the question asks about ("when was he appointed", "where is it headquartered",
+#: "how many abstained", "how did the house vote", "when did britain last use them"), and
+#: what in an entry's words speaks of it: an entry that never does (a who-is entry, a
+#: country's status) does not say when, where or how it happened
+_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (re.compile(asks), re.compile(rf" (?:{speaks})"), name)
+    for name, asks, speaks in (
+        (
+            "headquarters",
+            r"\b(?:headquarter\w*|hq)\b|\bwhere (?:is|are|was|were) (?:\w+ ){1,4}?based\b",
+            r"headquarter|hq |based |seat |offices? |located|secretariat",
+        ),
+        (
+            "appointed",
+            r"\bappoint(?:ed|ment)?\b",
+            r"appoint|named |became|took office|sworn|elect|chosen|nominat|succeed",
+        ),
+        ("abstained", r"\babstain\w*|\babstention", r"abstain|abstention"),
+        ("vote", r"\bvot(?:e|ed|es|ing)\b", r"vot|in favou?r|against|abstain|abstention"),
+        (
+            "use",
+            r"\b(?:when|where|how often|how many times) (?:\w+ ){1,5}?(?:use|used|using)\b",
+            r"use|fired|dropp|deploy|attack|struck|strike|employ|shell",
+        ),
+        (
+            "cleared",
+            r"\bhow (?:much|many) (?:\w+ ){0,6}?(?:did|does|do|has|have|was|were|is|are)"
+            r" (?:\w+ ){0,3}?(?:clear|cleared|release|released)\b",
+            r"clear|releas|demin|destroy|remov",
+        ),
+    )
+)
+#: a comparison ("compare X and Y", "X vs Y", "which cleared more"): of two countries it
+#: names, an entry whose questions are about one, naming the other in passing, answers half
+_COMPARE = re.compile(
+    r"\bcompar\w*|\bdifference\b|\bvs\b|\bversus\b"
+    r"|\bwhich (?:\w+ ){0,5}?(?:more|less|fewer|bigger|larger|higher|lower|worse)\b"
+)
 #: a person's age or birth: only an entry that gives one answers it
 _AGE = re.compile(r"\bhow old\b|\b(?:his|her|their) age\b|\bage of\b|\bborn\b")
 _AGE_IN_ENTRY = re.compile(r" (?:born|aged|age|birth|years old) ")
@@ -1293,6 +1331,7 @@ class Matcher:
         bag = self._entry_bag[e]
         if name_terms:
             missing += self._other_country(name_terms, e, missing)
+            missing += self._compared(name_terms, e, normalized, missing)
         # each pattern below runs only when the text has a piece every match of it has (a
         # year's first digits, "art", "old"/"age"/"born", "how "): most questions have none,
         # and a long message is read by several of them for every part
@@ -1329,6 +1368,9 @@ class Matcher:
             for act in dict.fromkeys(_WHO_ACTS.findall(normalized)):
                 if f" {_ACT_STEMS[act]}" not in text:
                     missing.append(act)
+        for asks, speaks, event in _EVENTS:
+            if asks.search(normalized) and not speaks.search(text):
+                missing.append(event)
         aged = "old" in normalized or "age" in normalized or "born" in normalized
         if aged and _AGE.search(normalized) and not _AGE_IN_ENTRY.search(text):
             missing.append("age")
@@ -1416,6 +1458,22 @@ class Matcher:
             if self._stems[countries[0]] not in missing:
                 out.append(self._stems[countries[0]])
         return out
+
+    def _compared(
+        self, name_terms: list[dict[int, float]], e: int, normalized: str, missing: list[str]
+    ) -> list[str]:
+        """Countries a comparison names that the entry's questions do not: "compare cambodia
+        and laos" against an entry asked about Cambodia alone, whose answer mentions Lao PDR
+        in passing, gives one side of it."""
+        countries = [c for c in name_terms if not self._countries.isdisjoint(c)]
+        if len(countries) < 2 or not _COMPARE.search(normalized):
+            return []
+        bag = self._entry_bag[e]
+        return [
+            self._stems[next(iter(c))]
+            for c in countries
+            if bag.isdisjoint(c) and self._stems[next(iter(c))] not in missing
+        ]
 
     def _name_terms(self, query: Query) -> list[dict[int, float]]:
         return [credits for _, credits in query.terms if self._term(credits)[4]]

@@ -360,6 +360,24 @@ def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: st
         # who did an office's act the entry never speaks of; a count it never gives
         ("who was in the chair at the dublin conference", "ccm-adoption-dublin", "lead"),
         ("how many subscribers does hun sen's channel have", "hun-sen-july-9", "subscribers"),
+        # an event the entry never speaks of: a seat, an appointment, a vote, an abstention,
+        # a use, a clearance
+        (
+            "where does the cluster munition coalition have its headquarters",
+            "cmc-what",
+            "headquarters",
+        ),
+        ("when did yang peou get appointed to the royal academy", "yang-peou-who", "appointed"),
+        ("how did congress vote on sending dpicm shells", "us-decision-july-2023", "vote"),
+        ("when did the united kingdom last use cluster bombs", "country-united-kingdom", "use"),
+        ("how many states abstained at the dublin adoption", "ccm-adoption-dublin", "abstained"),
+        ("how much land was cleared in cambodia in 2023", "cambodia-casualties-annual", "cleared"),
+        # a comparison of two countries against an entry asked about one of them
+        (
+            "laos vs cambodia: which has more cluster contamination left",
+            "cambodia-cluster-contamination",
+            "lao",
+        ),
         # one of a series the entry never names
         ("was the 44th drawdown package bigger", "us-decision-july-2023", "44 one"),
         (
@@ -396,6 +414,20 @@ def test_what_the_entry_does_not_hold_is_missing(
             "ottawa-review-conferences",
         ),
         ("which country became the 111th state party", "country-nigeria"),
+        # the event is in the entry's words
+        ("when was hun manet appointed prime minister", "hun-sen-stepped-down"),
+        ("how many countries abstained in the 2023 un vote on the ccm", "unga-resolution"),
+        ("how did cambodia vote at the un general assembly", "cambodia-unga-votes"),
+        ("when did thailand use cluster munitions on cambodia", "thailand-cluster-use"),
+        ("how much land did cambodia release in 2024", "cambodia-cluster-contamination"),
+        # a comparison of two countries the entry's questions both name; "the most" of many
+        # places is no comparison of the two countries
+        ("compare spain and germany on the ccm", "allies-ccm-status"),
+        (
+            "which region of cambodia has the most cluster contamination, is it by the vietnam"
+            " border?",
+            "cambodia-contamination-where",
+        ),
     ],
 )
 def test_what_the_entry_holds_is_not_missing(answerer: Answerer, text: str, entry: str) -> None:
