@@ -120,6 +120,12 @@ _FUNCTION_WORDS = """
     friend friends teacher prof professor lecturer dad mum mom cousin grandma grandpa
     uncle aunt classmate classmates boss homework essay assignment tiktok youtube reddit
     happen happened happens happening besides exact
+    actual legit irl lil gonna gotta wanna reckon reckons bet suppose supposed assume assuming
+    trying tried sound sounds genuinely surely obviously hypothetically chat inb4 gather
+    recall heard hear hears saw compare compared comparison
+    kindly dear sir madam pardon
+    grandmother grandfather granny guy roommate missus
+    dey wey abi po ba ng na din yang pang
 """
 
 #: function words and chat verbs, as written and as stemmed (the matcher compares stems)

@@ -794,8 +794,11 @@ class Matcher:
                 terms.append((weight, dict.fromkeys(family, FAMILY_CREDIT)))
                 informative = True
                 continue
-            factor = STOPWORD_WEIGHT if word in STOPWORDS else 1.0
-            terms.append((self._unknown_weight * factor, {}))
+            # a function word, hedge or chat word the index never saw says nothing about the
+            # subject: it is no unknown weight ("my grandma reckons", "teh", "irl"), where an
+            # unknown content word is evidence of another subject
+            unknown_function_word = word in STOPWORDS or stemmed in STOPWORDS
+            terms.append((0.0 if unknown_function_word else self._unknown_weight, {}))
         return Query(
             text=normalized,
             tokens=tuple(tokens),

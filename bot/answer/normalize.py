@@ -234,6 +234,20 @@ DEFAULT_FILLER: tuple[str, ...] = (
     "for my assignment",
     "for a school project",
     "for my class",
+    # "q" for question, letter openings and slang that says something is true or not
+    "q",
+    "real q",
+    "real question",
+    "chat q",
+    "dear sir or madam",
+    "dear sir",
+    "dear madam",
+    "kindly",
+    "no cap",
+    "or cap",
+    "irl",
+    "in real life",
+    "inb4",
 )
 
 

@@ -257,3 +257,30 @@ def test_score_bound_is_above_every_candidate(answerer: Answerer) -> None:
             assert not answerer._decide(normalized, None, match).answered, key
             assert not answerer._decide(normalized, 0.0, match).answered, key
     assert skipped, "some parts must exercise the proof"
+
+
+@pytest.mark.parametrize(
+    "chatty",
+    [
+        "my granny reckons the dud rate is what",
+        "genuinely curious, what is the dud rate i suppose",
+        "dear sir, kindly what is the dud rate",
+        "i saw what the dud rate is irl, legit",
+    ],
+)
+def test_chat_hedges_and_story_people_are_no_unknown_weight(chatty: str) -> None:
+    """Words that say nothing about the subject weigh nothing as unknown words, so a
+    chatty wording of a known question is not read as another subject."""
+    m = matcher()
+    query = m.parse(m.respell(m.normalizer(chatty)))
+    assert query.unknown_share == 0.0
+    assert top(m, chatty) == "dud-rate"
+
+
+def test_an_unknown_content_word_still_weighs_as_much() -> None:
+    m = matcher()
+    question = "what is the dud rate of photosynthesis"
+    plain = m.parse(m.respell(m.normalizer(question)))
+    chatty = m.parse(m.respell(m.normalizer(f"my roommate reckons {question}")))
+    assert plain.unknown_share > 0.2
+    assert chatty.unknown_share == pytest.approx(plain.unknown_share)

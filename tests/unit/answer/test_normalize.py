@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from bot.answer import Answerer
 from bot.answer.normalize import Normalizer, fold_unicode
 
 SYNONYMS = {
@@ -126,3 +127,56 @@ def test_negative_contractions_are_expanded() -> None:
 )
 def test_a_year_written_short_is_read_whole(text: str, basic: str) -> None:
     assert Normalizer.basic(text) == basic
+
+
+@pytest.mark.parametrize(
+    "text,normalized",
+    [
+        ("dear sir or madam, kindly: is laos in the ccm", "is laos in the ccm"),
+        ("real q: is laos in the ccm no cap", "is laos in the ccm"),
+        ("is laos in the ccm irl", "is laos in the ccm"),
+    ],
+)
+def test_letter_openings_and_slang_are_filler(text: str, normalized: str) -> None:
+    assert normalize(text) == normalized
+
+
+def test_cap_on_something_is_kept(answerer: Answerer) -> None:
+    # the slang "or cap" is filler; a cap on something is a limit
+    assert answerer.normalizer("a cap on exports, legit or cap") == "a limit on exports legit"
+
+
+@pytest.mark.parametrize(
+    "text,normalized",
+    [
+        ("hw long is teh k5 belt", "how long is the k5 belt"),
+        ("who works w cmac n cmaa", "who works with cmac and cmaa"),
+        ("wetin be uxo", "what be uxo"),
+        ("is n korea a party", "is northkorea a party"),
+    ],
+)
+def test_texting_spellings_become_the_function_word(
+    answerer: Answerer, text: str, normalized: str
+) -> None:
+    assert answerer.normalizer(text) == normalized
+
+
+@pytest.mark.parametrize(
+    "text,normalized",
+    [
+        ("the 2nd review conf", "the second review conference"),
+        ("where is the 4rc", "where is the fourth review conference"),
+        ("casualties in the 80s", "casualties in the 1980s"),
+        ("physio and prosthetics for survivors", "rehabilitation and rehabilitation for survivors"),
+        ("the statutory ceiling", "the law limit"),
+        ("do kids find them", "do children find them"),
+        ("does laos possess any", "does laos have any"),
+        ("when does the meeting take place", "when does the meeting happen"),
+        ("did thailand complain", "did thailand reaction"),
+        ("the pda tranche", "the presidential drawdown authority package"),
+    ],
+)
+def test_short_forms_and_other_wordings_of_content_words(
+    answerer: Answerer, text: str, normalized: str
+) -> None:
+    assert answerer.normalizer(text) == normalized
