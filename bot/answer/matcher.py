@@ -1335,6 +1335,12 @@ class Matcher:
         if name_terms:
             missing += self._other_country(name_terms, e, missing)
             missing += self._compared(name_terms, e, normalized, missing)
+        if self._family_words[e] is not None and not any(
+            t in self._countries for credits in name_terms for t in credits
+        ):
+            # "what is its status under the ccm" with no country named: a table's row is
+            # about its country, and the question names none (asked back, not guessed)
+            missing.append("country")
         # each pattern below runs only when the text has a piece every match of it has (a
         # year's first digits, "art", "old"/"age"/"born", "how "): most questions have none,
         # and a long message is read by several of them for every part
