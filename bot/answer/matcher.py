@@ -265,6 +265,12 @@ COMMON_POSTINGS_SHARE = 0.05
 MIN_POOL = 2000
 
 
+#: a question that asks for a country, which a country's row may answer without being named
+_WHICH_COUNTRY = re.compile(
+    r"\b(?:which|what|who)\b(?: \w+){0,2}? (?:country|countries|state|states|nation|nations)\b"
+    r"|\bwho\b"
+)
+
 class Candidate(NamedTuple):
     """An entry's best phrasing for a question, with the evidence the policy needs.
 
@@ -1335,11 +1341,14 @@ class Matcher:
         if name_terms:
             missing += self._other_country(name_terms, e, missing)
             missing += self._compared(name_terms, e, normalized, missing)
-        if self._family_words[e] is not None and not any(
-            t in self._countries for credits in name_terms for t in credits
+        if (
+            self._family_words[e] is not None
+            and not any(t in self._countries for credits in name_terms for t in credits)
+            and not _WHICH_COUNTRY.search(normalized)
         ):
             # "what is its status under the ccm" with no country named: a table's row is
-            # about its country, and the question names none (asked back, not guessed)
+            # about its country, and the question names none (asked back, not guessed);
+            # "which country became the 111th state party" asks for the country
             missing.append("country")
         # each pattern below runs only when the text has a piece every match of it has (a
         # year's first digits, "art", "old"/"age"/"born", "how "): most questions have none,

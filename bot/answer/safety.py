@@ -528,6 +528,9 @@ _LOOKING_FOR_RE = re.compile(
     r"\b(?:(?:where|how) (?:can|do|could|would|to)(?: i| we| you| one)? find"
     r"|(?:not|never|cant|cannot|couldnt|didnt|dont|doesnt|wont) find"
     r"|(?:find|finds|found|finding) (?:out|more)"
+    # how to help the cause, not what to do about a thing: "what should i do to help?"
+    r"|(?:what (?:should|can|could) (?:i|we) do|how (?:can|could|do) (?:i|we)) (?:to )?help"
+    r"(?: (?:end|stop|ban|the campaign|the cause|victims|survivors|out)\b|$)"
     # found or saw a report, the number, a video...: a topic, not an object
     r"|(?:find|finds|found|finding|saw|seen|see|read|watched)(?: \w+){0,2} (?:"
     + "|".join(sorted(_TOPIC_WORDS))

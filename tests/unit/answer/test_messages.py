@@ -110,8 +110,10 @@ FOUND_SOMETHING = [
     # a thing that did not go off, named only so, stuck in the house
     "after the shelling there's an unexploded thing lodged in our ceiling, can we get it down?",
     # a find someone else brought in, told by whoever is there
-    "a client just carried a rusty bomblet into the pawn shop",
+    "a client just brought a rusty bomblet into the pawn shop",
     "one of the pupils brought an old grenade to class",
+    # a find, then "how can i help": still a find
+    "my neighbour dug up a grenade by the well, how can we help?",
     # rounds that are ammunition; a fuze's arming vane, told as people see it
     "a trader sold me a bag of brass with two live rounds in it, they are on my bench",
     "the thing we dug up has a tiny propeller at one end, is it safe to keep?",
