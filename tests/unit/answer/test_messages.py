@@ -112,6 +112,10 @@ FOUND_SOMETHING = [
     # a find someone else brought in, told by whoever is there
     "a client just brought a rusty bomblet into the pawn shop",
     "one of the pupils brought an old grenade to class",
+    # a long message that is a find
+    "Sorry for the long message, I am a volunteer teacher in a village near Pailin and this"
+    " morning two of my pupils showed me a rusty round thing with fins that they dug out"
+    " behind the classroom, it is still lying there, what do we do now?",
     # a find, then "how can i help": still a find
     "my neighbour dug up a grenade by the well, how can we help?",
     # rounds that are ammunition; a fuze's arming vane, told as people see it
@@ -137,6 +141,10 @@ NOT_A_FIND = [
     # a childhood memory before a question about something else
     "when we were small we saw bombies in every rice field. which provinces are worst now?",
     "growing up in kampot we found shells all the time. when did the ccm start?",
+    # a long message whose thing, person and "seen" are far apart, about figures
+    "I have seen several op-eds on this over the summer, and my uncle keeps sending me links"
+    " about the shells that went to Ukraine and the duds they leave, but none gives a source."
+    " Which dud rate did the Pentagon itself publish?",
     # putting a figure in writing is no place for a thing
     "a colonel told me the shells' dud rate was 2%. can i put it in my article?",
     "what happened at the third round of talks on the convention?",
