@@ -271,6 +271,7 @@ _WHICH_COUNTRY = re.compile(
     r"|\bwho\b"
 )
 
+
 class Candidate(NamedTuple):
     """An entry's best phrasing for a question, with the evidence the policy needs.
 
@@ -1345,10 +1346,12 @@ class Matcher:
             self._family_words[e] is not None
             and not any(t in self._countries for credits in name_terms for t in credits)
             and not _WHICH_COUNTRY.search(normalized)
+            and not bag.isdisjoint(self._countries)
         ):
             # "what is its status under the ccm" with no country named: a table's row is
             # about its country, and the question names none (asked back, not guessed);
-            # "which country became the 111th state party" asks for the country
+            # "which country became the 111th state party" asks for the country, and "is my
+            # country in the ccm" is the row about what the table covers, which names none
             missing.append("country")
         # each pattern below runs only when the text has a piece every match of it has (a
         # year's first digits, "art", "old"/"age"/"born", "how "): most questions have none,
