@@ -137,7 +137,8 @@ _TOPIC_WORDS = frozenset(
     image images number numbers figure figures data answer answers story stories report
     reports book books page pages website websites site source sources documentary movie
     film post posts tweet tweets list map maps statistics stats details explanation history
-    shares stock stocks investment investments company companies campaign""".split()
+    shares stock stocks investment investments company companies campaign leaflet leaflets
+    flyer flyers pamphlet pamphlets brochure brochures poster posters""".split()
 )
 #: "could not find", "where can i find", "how do i find": looking for information, not a find
 _NOT_A_FIND = re.compile(
@@ -482,7 +483,9 @@ _CONTACT_RE = re.compile(
     r"|(?:the|my|our|an?) (?:article|story|report|piece|essay|paper|notes|thread|post|video"
     r"|podcast|script|slides|book)))|stacked|(?:just )?bought (?:an?|some|this|these|two)"
     # passed to the one telling it: "a trader sold me a bag with two live rounds in it"
-    r"|(?:sold|gave|handed|brought) (?:me|us)"
+    r"|(?:sold|gave|handed|brought) (?:me|us)(?! (?:\w+ )?(?:"
+    + "|".join(sorted(_TOPIC_WORDS))
+    + r")\b)"
     r"|standing (?:near|next to|by)|walked (?:past|into)|half buried|partly buried"
     r"|(?:next to|near|beside|along|off|under) (?:the|a|our|my) (?:path|trail|road|river"
     r"|field|house|school|bridge|canal|riverbank|bank|well|pond|fence|gate|tree|hut|shed)"

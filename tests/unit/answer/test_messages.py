@@ -145,6 +145,9 @@ NOT_A_FIND = [
     "I have seen several op-eds on this over the summer, and my uncle keeps sending me links"
     " about the shells that went to Ukraine and the duds they leave, but none gives a source."
     " Which dud rate did the Pentagon itself publish?",
+    # a leaflet or a flyer about them, handed to someone
+    "someone handed me a leaflet about cluster bombs, is the ccm signed by cambodia?",
+    "a volunteer gave us flyers about landmines at the fair. who runs cmac?",
     # putting a figure in writing is no place for a thing
     "a colonel told me the shells' dud rate was 2%. can i put it in my article?",
     "what happened at the third round of talks on the convention?",
