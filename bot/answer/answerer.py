@@ -108,6 +108,7 @@ _TIME = re.compile(
     r"|oct|nov|dec)[a-z]* )?(?:19|20)\d\d\b|\b(?:now|today|currently|at the moment|these days"
     r"|this year|last year|nowadays)\b"
 )
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
 #: the words a question opens with, which a short follow-up shares ("how long do states get
 #: to destroy stockpiles? and to clear land?": "how long do", then the new subject)
 _ASKING = frozenset(
@@ -126,6 +127,10 @@ class Policy:
     follow_up_margin: float = 0.08  # a runner-up this close is offered beside an answer
     #: words never seen carry this share of the question: it is about something we don't cover
     max_unknown_share: float = 0.35
+    #: a candidate this close behind a top that misses what the question names, and about
+    #: all of it, goes first (`_about_the_subject`); looked for among this many runners-up
+    subject_margin: float = 0.05
+    subject_depth: int = 3
     # (a list of keywords with no function word is the gate's to judge: it weighs the
     # content and function words, and a rule declining "lithuania seimas ccm vote result"
     # held back more right answers than it saved wrong ones, out of fold)
@@ -1258,6 +1263,9 @@ class Answerer:
         query, candidates = self.matcher.search(normalized, limit=6, query=query)
         if not candidates:
             return Match(normalized, query, [], None, 0.0, "no-match")
+        missing = self.matcher.missing_subjects(query, normalized, candidates[0].entry_id)
+        if missing and all(self._identifies(subject) for subject in missing):
+            candidates = self._about_the_subject(query, normalized, candidates, missing)
         top = candidates[0]
         top_entry = self.kb.get(top.entry_id)
         small_talk = top_entry is not None and top_entry.kind == "about"
@@ -1278,11 +1286,38 @@ class Answerer:
             rule = "weak"  # only function words or numbers matched: nothing to go on
         elif asks_opinion(normalized):
             rule = "opinion"  # the bot reports sourced facts and attributed positions only
-        elif self.matcher.missing_subjects(query, normalized, top.entry_id):
+        elif missing and self.matcher.missing_subjects(query, normalized, top.entry_id):
             rule = "other-subject"  # it names someone or something the entry is not about
         elif query.unknown_share >= self.policy.max_unknown_share and not exact:
             rule = "other-subject"  # much of it is words no entry uses: about something else
         return Match(normalized, query, candidates, found, probability, rule)
+
+    def _about_the_subject(
+        self, query: Query, normalized: str, candidates: list[Candidate], missing: list[str]
+    ) -> list[Candidate]:
+        """The candidates with the first one close behind the top that is about everything
+        the question names put first, when the top is not: "what does art. 7 require" ranks
+        Article 5's entry a nose ahead of Article 7's, and the article number says which."""
+        floor = candidates[0].score - self.policy.subject_margin
+        # a year must be what the runner-up's own questions ask about, not one its answer
+        # mentions in passing
+        years = [s for s in missing if _YEAR_ALONE.fullmatch(s)]
+        for i, c in enumerate(candidates[1 : self.policy.subject_depth + 1], start=1):
+            if c.score < floor:
+                break
+            if self.matcher.missing_subjects(query, normalized, c.entry_id):
+                continue
+            if all(self.matcher.asked_in(c.entry_id, year) for year in years):
+                return [c, *candidates[:i], *candidates[i + 1 :]]
+        return candidates
+
+    def _identifies(self, subject: str) -> bool:
+        """A subject that says which entry, not what of it: a name, a year, an article."""
+        return bool(
+            _YEAR_ALONE.fullmatch(subject)
+            or subject.startswith("article ")
+            or self.matcher.is_name(subject)
+        )
 
     def _decide(
         self,

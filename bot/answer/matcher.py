@@ -1420,6 +1420,12 @@ class Matcher:
                     missing.append(phrase.strip())
         return missing
 
+    def asked_in(self, entry_id: str, word: str) -> bool:
+        """Do the entry's own questions (not only its answer) use this word? A year an answer
+        mentions in passing ("ratified it on 28 Jul 1999") is not what the entry is about."""
+        t = self._vocab.get(stem(word))
+        return t is not None and t in self._entry_bag[self._entry_index[entry_id]]
+
     def gives_quantity(self, entry_id: str) -> bool:
         """Does this entry's answer give a quantity (a count or an amount, not only years
         and dates)? What a "how many" question needs, in English or in Khmer."""

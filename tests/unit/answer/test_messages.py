@@ -586,3 +586,17 @@ def test_an_off_topic_question_ruled_out_is_declined_not_asked_back(answerer: An
     as if the bot nearly knew; it declines, showing the closest questions."""
     reply = answerer.ask("Who won the World Cup in 2022?")
     assert reply.status == "declined" and not reply.answered
+
+
+def test_a_close_runner_up_about_what_the_question_names_goes_first(answerer: Answerer) -> None:
+    """'what does art. 7 require' ranks Article 5's entry a nose ahead of Article 7's: the
+    article number says which, and the entry that cites it answers (not an ask-back)."""
+    reply = answerer.ask("what does art. 7 require")
+    assert reply.answered and reply.entry is not None and reply.entry.id == "ccm-transparency"
+
+
+def test_a_year_a_runner_up_mentions_in_passing_does_not_promote_it(answerer: Answerer) -> None:
+    """The remaining-contamination entry mentions 'figures from 2023' in passing: it is not
+    what 'how much land did cambodia clear in 2023' asks for."""
+    reply = answerer.ask("bro how much land did cambodia clear in 2023 specifically")
+    assert not reply.answered
