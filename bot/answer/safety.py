@@ -22,6 +22,7 @@ tests/unit/answer/test_safety_km.py.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.answer import safety_model
 from bot.answer.anchors import Anchors, words_of
@@ -46,6 +47,11 @@ _EXPLOSIVE = (
     r"|trip ?wires?|booby ?traps?|rpgs?"
     # model names people read off the thing: BLU-26 and BLU-61 bomblets, M42/M77 grenades
     r"|blus?(?: \d{2,3})?|m ?(?:42|46|77|85|483|864)(?: ?a\d)?)"
+    # the thing names what another noun is about, not an object: "the landmine museum", "bomb
+    # craters", "the uxo visitor centre", "a bomb shelter"
+    r"(?! (?:museums?|craters?|shelters?|squads?|disposal|memorials?|exhibits?|exhibitions?"
+    r"|offices?|cent(?:er|re)s?|visitor|scares?|raids?|survivors?|victims?|replicas?|emojis?"
+    r"|props?)\b)"
 )
 #: "a rusty metal ball", "a strange tube thing": what people call an object they can't name
 _SUSPICIOUS_OBJECT = (
@@ -99,7 +105,8 @@ _BEHAVIOUR = r"still live|still active|still dangerous|explode|blow up"
 _HANDLING = rf"(?:{_ACTS}|{_BEHAVIOUR})"
 #: someone in the story ("us" is left out: it is also the United States)
 _PERSONAL = (
-    r"\b(?:i|im|ive|id|we|weve|my|our|me|someone|somebody|kids?|children|child|son|daughter"
+    r"\b(?:i|im|ive|id|we|weve|my|our|me|myself|ourselves|someone|somebody|kids?|children|child"
+    r"|son|daughter"
     r"|cousin|uncle|aunt|mates?|buddy|pal|grandma|grandpa|grandmother|grandfather|grandparents|neighbou?rs?"
     r"|friends?|farmers?|villagers?|fixer|brother|sister|dad|mom|mum|father|mother|wife"
     r"|husband|family|boys?|girls?|crew|builders|colleagues?|coworkers?|co workers?|teammates?"
@@ -117,6 +124,8 @@ _CONTRACTED_PERSON = re.compile(r"\b(?:we|i|they)\s*['’]\s*(?:re|m|ve|d|ll)\b"
 #: "is it safe to touch...", "how do i open...": asking for oneself without saying who
 _ASKING_FOR_ONESELF = (
     r"\b(?:is it|how do (?:i|you)|how can (?:i|you)|should (?:i|you|we)"
+    # "what's the safest way to carry an unexploded shell to the police station?"
+    r"|(?:safest|safe|best|right|proper|easiest|quickest) way to"
     r"|if (?:you|i|we|one|someone) (?:find|finds|see|sees|come across|comes across|spot))\b"
 )
 #: seen in the media, not on the ground: "i keep seeing '230,516 bombs' on tiktok"
@@ -138,7 +147,9 @@ _TOPIC_WORDS = frozenset(
     reports book books page pages website websites site source sources documentary movie
     film post posts tweet tweets list map maps statistics stats details explanation history
     shares stock stocks investment investments company companies campaign leaflet leaflets
-    flyer flyers pamphlet pamphlets brochure brochures poster posters""".split()
+    flyer flyers pamphlet pamphlets brochure brochures poster posters bot bots chatbot app
+    apps channel channels server servers group groups account accounts podcast podcasts
+    mistake mistakes typo typos error errors question questions""".split()
 )
 #: "could not find", "where can i find", "how do i find": looking for information, not a find
 _NOT_A_FIND = re.compile(
@@ -191,8 +202,27 @@ _NEAR_PEOPLE_RE = re.compile(
 _THIRD_PERSON_RE = re.compile(_THIRD_PERSON)
 #: handling that someone does to the thing, as opposed to what the thing does (explode)
 _ACTS_ON_IT = re.compile(rf"\b(?:{_ACTS})\b")
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|im|ive|id|we|weve|my|our|me)\b")  # not "us": the US
+#: not "us": the US
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|im|ive|id|we|weve|my|our|me|myself|ourselves)\b")
 _ASKING_FOR_ONESELF_RE = re.compile(_ASKING_FOR_ONESELF)
+
+
+#: a clearance organisation or its deminers: what they find is the record ("the guide said
+#: CMAC found more than 100,000 bombs", "I heard the deminers found a lot near Pailin"), not
+#: the writer's find (the English of `_KM_ORGANISATION_FINDS`)
+_ORGANISATION = (
+    r"(?:cmac|cmaa|halo(?: trust)?|mag|npa|apopo|deminers?|de miners?|eod"
+    r"|(?:demining|clearance|eod|bomb disposal) (?:teams?|units?|crews?|operators?|workers?)"
+    r"|(?:the )?authorities)"
+)
+_ORGANISATION_BEFORE_RE = re.compile(
+    rf"\b{_ORGANISATION}(?: (?:teams?|staff|have|has|had|already|just|also|recently"
+    r"|reportedly|then|who|that|still|alone|together|have already|has already))*\s*$"
+)
+_ORGANISATION_FINDS_RE = re.compile(
+    rf"\b{_ORGANISATION}(?: \w+){{0,3}}? (?:found|find|finds|finding|discovered|dug up"
+    r"|unearthed|removed|cleared|destroyed)\b"
+)
 
 
 def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bool:
@@ -210,6 +240,8 @@ def _object_of(pattern: re.Pattern[str], text: str, *, verb: bool = False) -> bo
             continue
         if verb and _TOPIC_WORDS.intersection(text[: match.start()].split()[-3:]):
             continue  # "a Xinhua story i found says... bombs": found a story, not a bomb
+        if verb and _ORGANISATION_BEFORE_RE.search(text, 0, match.start()):
+            continue  # "the guide said cmac found 100,000 bombs": the record, not a find
         return True
     return False
 
@@ -228,7 +260,7 @@ def reports_a_find(text: str, *, basic: str | None = None, lang: Language | None
     """
     if has_khmer(text):
         return _reports_a_find_en(text, basic) or reports_a_find_km(text)
-    basic = _literally(Normalizer.basic(text) if basic is None else basic)
+    basic = _literally(read_for_finds(text, basic))
     words = words_of(basic)  # (what lets a pattern's scan be skipped: `Anchors`)
     if _reports_a_find_en(text, basic, words):
         return not _long_and_surely_not(basic)
@@ -239,6 +271,79 @@ def reports_a_find(text: str, *, basic: str | None = None, lang: Language | None
         and (detect_language(text) if lang is None else lang) == "en"
         and safety_model.shipped().flags(basic)
     )
+
+
+#: the bomb emoji stands for the word: "look what dad dug up!! 😂💣"
+_EMOJI_WORDS = {"\N{BOMB}": " bomb ", "\N{FIRECRACKER}": " explosive "}
+#: the words a find is told with, and the misspellings of them that are no English word
+#: (`_respellings`): "i fownd a bom in the feild", "granade", "unexploaded"
+_KEY_WORDS = """found bomb bombs field fields grenade grenades shell shells explode exploded
+unexploded explosive explosives rusty metal mortar rocket garden buried dangerous landmine
+landmines bomblet bomblets""".split()
+#: texting spellings: "plz", "u", "shud"; "wat" only before what follows "what" ("angkor wat
+#: is" is a temple)
+_TEXTING = {"plz": "please", "pls": "please", "plez": "please", "pleez": "please", "u": "you",
+            "shud": "should", "shld": "should", "wot": "what", "wut": "what", "wht": "what"}
+_TEXTED_WHAT_RE = re.compile(
+    r"(?<!angkor )\bwat\b(?= (?:do|should|shud|to|now|is|s|r|are|can|happens|would))"
+)
+_VOWELS = "aeiouy"
+_DIGRAPHS = (("ou", "ow"), ("ow", "ou"), ("ie", "ei"), ("ei", "ie"), ("ea", "ee"), ("ph", "f"),
+             ("ade", "aid"), ("ous", "us"), ("ck", "k"), ("mb", "m"), ("mb", "mm"))
+
+
+@cache
+def _respellings() -> dict[str, str]:
+    """Misspelling -> word, for the words a find is told with: a letter dropped, doubled or
+    swapped with the next, a vowel for another, a vowel added to a long word, or a digraph
+    spelt as it sounds ("ou" as "ow", "ie" as "ei", "mb" as "mm"); never a real English word
+    ("fond", "shall", "bob"), and the texting spellings."""
+    from bot.answer.dictionary import is_english_word
+
+    out: dict[str, str] = {}
+    for word in _KEY_WORDS:
+        variants: set[str] = set()
+        for i in range(len(word)):
+            variants.add(word[:i] + word[i + 1 :])  # dropped
+            variants.add(word[:i] + word[i] + word[i:])  # doubled
+            if i + 1 < len(word):
+                variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swapped
+            if word[i] in _VOWELS:
+                variants.update(word[:i] + v + word[i + 1 :] for v in _VOWELS)
+            if len(word) >= 7:
+                variants.update(word[:i] + v + word[i:] for v in "aeiou")
+        for a, b in _DIGRAPHS:
+            if a in word:
+                variants.add(word.replace(a, b))
+        for variant in variants:
+            if (
+                len(variant) >= 3
+                and variant not in _KEY_WORDS
+                and not _OBJECT_RE.fullmatch(variant)  # "bom" is read as it is
+                and not is_english_word(variant)
+            ):
+                out.setdefault(variant, word)
+    out.update(_TEXTING)
+    return out
+
+
+def read_for_finds(text: str, basic: str | None = None) -> str:
+    """The `Normalizer.basic` text the detector (and its learned opinion) reads: a bomb emoji
+    as the word (in a message that names no bomb), and the words a find is told with spelt
+    right ("i fownd a bomm in the feild wat do i do plz" -> "i found a bomb in the field what
+    do i do please"). `basic`: the text's
+    `Normalizer.basic`, when the caller has it."""
+    for emoji, word in _EMOJI_WORDS.items():
+        # the emoji stands for a thing not named; beside "bombed", "the bomb", it decorates
+        if emoji in text and "bomb" not in text.lower():
+            text = text.replace(emoji, word)
+            basic = None
+    basic = Normalizer.basic(text) if basic is None else basic
+    respell = _respellings()
+    words = basic.split()
+    if not any(w in respell for w in words) and "wat" not in words:
+        return basic
+    return _TEXTED_WHAT_RE.sub("what", " ".join(respell.get(w, w) for w in words))
 
 
 #: a message this long...
@@ -274,18 +379,44 @@ def learned_may_read(basic: str, words: frozenset[str] | None = None) -> bool:
         and not _TRAVEL.search(basic, words)
         and not _GAME.search(basic, words)
         and not _relays_a_question(basic, words)
+        # "i heard the deminers found a lot of bombs near pailin. what is uxo?": their finds
+        # are the record
+        and not _only_an_organisation_finds(basic)
+        and not _checks_a_claim(basic)
         # "my mum found a grenade in our garden back in 2015... is that the normal process?"
         # ("bombs from the 70s... I've got one in my garden and want to cut it open" is one)
         and not (_PAST_STORY.search(basic, words) and not _here_now_or_about_it(basic))
     )
 
 
+def _only_an_organisation_finds(basic: str) -> bool:
+    """The only finding in the text is a clearance organisation's."""
+    return bool(_ORGANISATION_FINDS_RE.search(basic)) and not _CONTACT_RE.search(
+        _ORGANISATION_FINDS_RE.sub(" ", basic)
+    )
+
+
 def describes_an_object(basic: str) -> bool:
     """Does the text name a thing that may explode, or describe an object as people describe
-    one they cannot name (a rusty metal ball, a tube with fins)?"""
+    one they cannot name (a rusty metal ball, a tube with fins; "this... rusty, round,
+    heavy")?"""
     if _OBJECT_RE.search(basic):
         return True
-    return bool(_VAGUE_RE.search(basic) and _PHYSICAL_RE.search(basic))
+    return bool(_VAGUE_RE.search(basic) and _PHYSICAL_RE.search(basic)) or _unnamed(basic)
+
+
+#: what an object nobody names is made of or looks like, told of "it" or "this"
+_MARKS_OF_UNNAMED_RE = re.compile(
+    r"\b(?:rusty|rusted|corroded|crusty|metal|metallic|iron|steel|heavy|round|rounded|pointy"
+    r"|cylindrical|finned)\b"
+)
+_IT_RE = re.compile(r"\b(?:it|this|that|these|those|they|them)\b")
+
+
+def _unnamed(basic: str) -> bool:
+    """An object told of as "it" or "this" with two marks or more of what it is made of or
+    looks like ("this came up with the plough... rusty, round, heavy")."""
+    return len(set(_MARKS_OF_UNNAMED_RE.findall(basic))) >= 2 and bool(_IT_RE.search(basic))
 
 
 def _reports_a_find_en(
@@ -310,6 +441,10 @@ def _reports_a_find_en(
         return False
     if _TREATY_WORDS_RE.search(basic) and not _FIRST_PERSON_RE.search(basic):
         return False  # "does 'victims' mean only the person who stepped on the bomb?"
+    if _checks_a_claim(basic):
+        # "desk here. our reporter has cambodia 'cleared 344 sq km of cluster bombs' since
+        # 2009. can i stand that up or do i cut it?": the line is cut, not the bomb
+        return False
     return (
         _situation_patterns(text, basic, words)
         or _describes_a_find(basic, text, words)
@@ -458,10 +593,13 @@ _ORDNANCE_MARKS = (
     r"|(?:metal|iron|steel|rusty) (?:egg|eggs|sphere|spheres|cans?)"
     # a sign that marks a minefield
     r"|skull (?:sign|signs|and crossbones)|(?:red|danger|mine) (?:skull )?signs?"
+    r"|heavy for (?:its|the|it|their) size"
 )
 #: an object nobody named, and what it is made of or looks like
 _VAGUE_OBJECT = (
-    r"thing|things|object|objects|something|somethin|item|items|cylinder|cylinders|tube|tubes"
+    # ("the same thing", "another thing": no object)
+    r"(?<!same )(?<!other )(?<!another )(?:thing|things)|object|objects|something|somethin|item"
+    r"|items|cylinder|cylinders|tube|tubes"
     r"|ball|balls|canister|bottle|bits|piece|pieces|lump|device|sphere|egg|cans|pipe"
 )
 _PHYSICAL = (
@@ -477,7 +615,18 @@ _PHYSICAL_RE = re.compile(rf"\b(?:{_PHYSICAL})\b")
 _CONTACT_RE = re.compile(
     r"\b(?:found|fond|fuond|find|finds|dug|dig|digging|caught|pulled up|net pulled|scraped up"
     # "hit something", not "hit a wall in my essay"
-    r"|(?:hit|hits) (?:something|an? (?:\w+ )?(?:object|thing|metal|rock)|it|one)"
+    r"|(?:hit|hits|struck|strikes|snagged) (?:something|it|one|(?:an?|\d+|two|three|four|some"
+    r"|several|a few|a couple of) (?:\w+ ){0,2}?(?:objects?|things?|metal|rocks?|items?"
+    r"|pieces?|lumps?))"
+    # brought up out of the ground by a tool or machine: "this came up with the plough"
+    r"|(?<!question )(?<!questions )(?<!topic )(?<!subject )(?<!issue )"
+    r"(?:came|come|comes|coming) up (?:with|in|on|under|out of|from)"
+    # a subject that came up in talk: "this came up in class", "...at dinner"
+    r"(?! (?:an? |the |my |our )?(?:class|conversation|discussion|meeting|chat|news|interview"
+    r"|dinner|lunch|lesson|lecture|seminar|debate|podcast|research|reading|search|quiz|exam"
+    r"|test)\b)"
+    r"|(?:with|by) (?:the|a|my|our|his|her|their) (?:plough|plow|tractor|digger|excavator"
+    r"|backhoe|hoe|spade|shovel|metal detector)"
     # "put it in the shed", not "put it in print", "put them in my essay"
     r"|put (?:it|them) (?:in|on|by|under)(?! (?:print|writing|words|perspective|context"
     r"|(?:the|my|our|an?) (?:article|story|report|piece|essay|paper|notes|thread|post|video"
@@ -551,19 +700,26 @@ _LOOKING_FOR_RE = re.compile(
     r"\b(?:(?:where|how) (?:can|do|could|would|to)(?: i| we| you| one)? find"
     r"|(?:not|never|cant|cannot|couldnt|didnt|dont|doesnt|wont) find"
     r"|(?:find|finds|found|finding) (?:out|more)"
+    # "the safest way to learn about this myself", "read up on": a topic to learn
+    r"|(?:learn|learning|read|reading|know|knowing|study|studying)(?: more)? (?:about|up on)"
     # how to help the cause, not what to do about a thing: "what should i do to help?"
     r"|(?:what (?:should|can|could) (?:i|we) do|how (?:can|could|do) (?:i|we)) (?:to )?help"
     r"(?: (?:end|stop|ban|the campaign|the cause|victims|survivors|out)\b|$)"
-    # found or saw a report, the number, a video...: a topic, not an object
-    r"|(?:find|finds|found|finding|saw|seen|see|read|watched)(?: \w+){0,2} (?:"
+    # found or saw a report, the number, a video...: a topic, not an object; saw or visited
+    # a sight ("we saw the bomb craters", "visited the landmine museum")
+    r"|(?:find|finds|found|finding|saw|seen|see|read|watched|dug up|dig up|digging up"
+    r"|dug out|digging out)(?: \w+){0,2} (?:"
     + "|".join(sorted(_TOPIC_WORDS))
-    + r"))\b"
+    + r")"
+    r"|(?:saw|seen|see|visited|visit|visiting|toured)(?: \w+){0,3}? (?:craters?|museums?"
+    r"|exhibits?|exhibitions?|displays?|memorials?|shelters?))\b"
 )
 #: a question about the thing, or what someone means to do with it
 _ABOUT_IT_RE = re.compile(
     rf"\b(?:is (?:it|this|that) (?:really |actually |still )?(?:an? |the )?(?:real )?"
     rf"(?:{_EXPLOSIVE}|live|alive|armed|active|dangerous|safe|empty|ok|okay)"
     r"|could (?:it|that|this) be|can (?:you )?identify|what (?:is|s) (?:this|it)"
+    r"|(?:know|tell me|idea|sure|clue) what (?:it|this|that|they) (?:is|are|could be|might be)"
     r"|what now|what then|now what|what do (?:i|we|you) do|what should (?:i|we|he|she|they) do"
     r"|(?:ok|okay|safe|fine|alright) to|is (?:that|it|this) (?:ok|okay|fine|safe|alright)"
     r"|was that (?:ok|okay|fine|safe|alright)|that (?:fine|ok|okay) right|should (?:i|we) be"
@@ -594,6 +750,9 @@ _FIGURE_OF_SPEECH_RE = re.compile(
     r" (?:(?:the|a|an|our|my|little|walking|human) )*(?:bomb|bombs|dud|grenade|mine|landmine"
     r"|time bomb|bomber)(?! (?:squad|disposal|unit|team|experts?|people))"
     r"|(?:fire|evacuation|lockdown) drills?"
+    # a feeling: "the landmine museum was so moving", "a very touching exhibit"
+    r"|(?:so|very|really|deeply|incredibly|truly|quite|super|such an?|most|hugely) (?:moving"
+    r"|touching)"
     # similes and sayings: "it landed like a cluster bomb", "don't be a landmine"
     r"|(?:landed|lands|land|went off|go off|goes off|hit|hits|exploded|blew up|dropped)"
     r" like an? (?:cluster )?(?:bomb|grenade|landmine|mine)"
@@ -671,6 +830,21 @@ def _here_now_or_about_it(basic: str) -> bool:
     )
 
 
+def _checks_a_claim(basic: str) -> bool:
+    """A line checked before it is printed, with no contact with a thing nor advice asked."""
+    return bool(_CHECKS_A_CLAIM_RE.search(basic)) and not (
+        _CONTACT_RE.search(basic) or _ASKS_ADVICE_RE.search(basic)
+    )
+
+
+#: checking a line before it is printed or said: a newsroom, a fact check, a quote
+_CHECKS_A_CLAIM_RE = re.compile(
+    r"\b(?:stand (?:it|that|this|the \w+) up|fact ?check(?:s|ed|ing|er|ers)?|desk here"
+    r"|(?:our|my|the) (?:reporter|reporters|editor|editors|sub ?editor|copy ?editor|stringer"
+    r"|correspondent|fact checker)"
+    r"|(?:the|this|that|his|her|their|a) (?:claim|quote|headline|caption|strapline|standfirst)"
+    r"|(?:in|from|for) (?:the|our|my) (?:copy|draft|script|piece|story))\b"
+)
 #: the treaty's words asked about ("when the treaty says 'victims', does it mean..."): a
 #: question about a definition, not a find, unless the writer is in the story
 _TREATY_WORDS_RE = re.compile(
@@ -702,9 +876,10 @@ def _describes_a_find(basic: str, text: str = "", words: frozenset[str] | None =
     # contact first: most questions have none, and it is the cheapest test to fail
     if not _CONTACT.search(basic, words):
         return False
-    if not _CONTACT_RE.search(_CASUALTY_RE.sub(" ", _LOOKING_FOR_RE.sub(" ", basic))):
+    contact = _CASUALTY_RE.sub(" ", _LOOKING_FOR_RE.sub(" ", basic))
+    if not _CONTACT_RE.search(_ORGANISATION_FINDS_RE.sub(" ", contact)):
         return False
-    if not (_OBJECT_RE.search(basic) or (_VAGUE_RE.search(basic) and _PHYSICAL_RE.search(basic))):
+    if not describes_an_object(basic):
         return False
     about_it = bool(_ABOUT_IT_RE.search(basic))
     if _STATISTICS.search(basic) and (not about_it or _PAST_STORY_RE.search(basic)):
@@ -719,8 +894,18 @@ def _describes_a_find(basic: str, text: str = "", words: frozenset[str] | None =
     # a question about it, or someone's own story ("my daughter came back holding a rusty
     # thing with a pin... anyway, is the temple open on Sundays?")
     return about_it or bool(
-        _PERSONAL_RE.search(basic) or _THIRD_PERSON_RE.search(basic) or _FINDER_RE.search(text)
+        _PERSONAL_RE.search(basic)
+        or _THIRD_PERSON_RE.search(basic)
+        or _FINDER_RE.search(text)
+        or _ASKS_WHAT_IT_IS_RE.search(basic)
     )
+
+
+#: asking others what it is: "came up in the hoe... heavy for its size. thoughts?" (here
+#: only, after the contact and the object: "anyone know" before a memory is no find)
+_ASKS_WHAT_IT_IS_RE = re.compile(
+    r"\b(?:thoughts|any ideas?|anyone know|anybody know|does anyone know|ideas)\b"
+)
 
 
 def _relays_a_question(basic: str, words: frozenset[str] | None = None) -> bool:

@@ -23,8 +23,7 @@ import numpy.typing as npt
 
 from bot.answer import build_answerer
 from bot.answer.language import has_khmer
-from bot.answer.normalize import Normalizer
-from bot.answer.safety import learned_may_read
+from bot.answer.safety import learned_may_read, read_for_finds
 from bot.answer.safety_model import DIMENSIONS, MODEL_FILE, SafetyModel, features
 from bot.config import PROJECT_ROOT
 from bot.quality.blind import HOLDOUT, KHMER, load_batches
@@ -59,16 +58,16 @@ def examples(blind: Path, gold: Path) -> list[Example]:
         if name == HOLDOUT or name.startswith(KHMER):
             continue
         out += [
-            Example(name, Normalizer.basic(i.q), i.expect == "safety")
+            Example(name, read_for_finds(i.q), i.expect == "safety")
             for i in items
             if not has_khmer(i.q)
         ]
-    out += [Example("gold", Normalizer.basic(i.q), False) for i in load_gold(gold)]
+    out += [Example("gold", read_for_finds(i.q), False) for i in load_gold(gold)]
     answerer = build_answerer(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "seeds")
     for entry in answerer.kb.entries:
         if entry.kind != "safety":
             out += [
-                Example("kb", Normalizer.basic(t), False)
+                Example("kb", read_for_finds(t), False)
                 for t in (entry.question, *entry.alternates)
             ]
     return out

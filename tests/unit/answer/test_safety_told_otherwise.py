@@ -1,0 +1,83 @@
+"""Finds told in ways the patterns had not met (blind batch s7, read after its first sight),
+and the look-alikes that had the advice wrongly (b26, b27, n5), each as a class: these are
+new phrasings of each class, not the batch's own messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answerer
+from bot.answer.safety import read_for_finds, reports_a_find
+
+FINDS = [
+    # misspelt as it sounds, or texted: found, bomb, field, grenade, shell, garden...
+    "my son fownd a granade behind the shed wat shud we do",
+    "we foud a bomm near the rice feild pls help",
+    "i think i fuond an unexploaded shell in my gardin",
+    "dad dug up a rusy metel thing, is it dangrous?",
+    # an object described and never named, come up out of the ground
+    "this came up with the tractor today. heavy, rusty and pointy at one end. any idea what it is?",
+    "pulled this out of the mud at the pond, round and metal and really heavy, what is it?",
+    "came up in the hoe this morning: corroded iron, cylindrical, heavy for its size. thoughts?",
+    # how to move or carry one the writer has
+    "best way to move an old mortar round to the road so the police can collect it?",
+    "what's the safest way to drive a rusty shell to the commune office myself?",
+    # a machine hit objects that look like bombs
+    "Excavator struck three metal objects at the canal site, they look like shells. Crew wants"
+    " to keep going. Please advise.",
+    "the digger hit some iron pieces by the new well, look like mortar bombs, workers are"
+    " stacking them",
+    # the bomb emoji for the thing, dug up or carried
+    "Grandpa just dug this up in the veg patch 💣😂 he's putting it on the mantelpiece",
+    "look what the kids pulled out of the river 💣!! they're bringing it home",
+]
+
+NOT_FINDS = [
+    # a museum or a sight, and a feeling ("so moving"), before a question about the record
+    "We toured the war museum in Ho Chi Minh City, very moving. How many bombs were dropped"
+    " on Cambodia?",
+    "The COPE visitor centre in Vientiane was deeply moving. When did Laos join the CCM?",
+    "Saw the bomb craters from the plane window, incredible. Is Laos a party to the convention?",
+    "Our history club went to the landmine museum in Siem Reap. Who founded it?",
+    "is the landmine museum open on sundays? my guests want to go",
+    # a newsroom checking a line: the line is cut, not the bomb
+    "My editor wants this checked: 'HALO cleared 5,000 mines in 2023'. Can I run it or should"
+    " I cut it?",
+    "desk here, the copy says cluster bombs killed 20,000 since 1979 - can we stand that up?",
+    # what a clearance organisation found is the record
+    "The tour guide said the deminers found over 3,000 bomblets in one village. Is that true?",
+    "I heard HALO Trust found a huge cache of mines near the border. When did HALO start in"
+    " Cambodia?",
+    "our teacher told us CMAC has found a million mines and bombs. what's the real number?",
+    # the bomb emoji and misspellings in a question about the record
+    "my presentation totally bombed 💣 lol. what does article 3 require?",
+    "fownd your bot on reddit, wat is the k5 belt?",
+    # a safe way to do something else
+    "what's the safest way to travel to Pailin with all the mines?",
+]
+
+
+@pytest.mark.parametrize("text", FINDS)
+def test_finds_told_otherwise_get_the_advice(answerer: Answerer, text: str) -> None:
+    assert reports_a_find(text)
+    assert answerer.ask(text).reason == "safety"
+
+
+@pytest.mark.parametrize("text", NOT_FINDS)
+def test_look_alikes_get_their_answer(answerer: Answerer, text: str) -> None:
+    assert not reports_a_find(text)
+    assert answerer.ask(text).reason != "safety"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("i fownd a bomm in the feild", "i found a bomb in the field"),
+        ("wat do i do plz", "what do i do please"),
+        # real words and the temple stay as they are
+        ("i am fond of angkor wat", "i am fond of angkor wat"),
+        ("dad found it 💣", "dad found it bomb"),
+    ],
+)
+def test_the_detector_reads_misspellings_and_the_bomb_emoji(text: str, read: str) -> None:
+    assert read_for_finds(text) == read
