@@ -30,6 +30,14 @@ FINDS = [
     # the bomb emoji for the thing, dug up or carried
     "Grandpa just dug this up in the veg patch 💣😂 he's putting it on the mantelpiece",
     "look what the kids pulled out of the river 💣!! they're bringing it home",
+    # a sentence or clause after the thing opens with a noun a museum or a squad could follow
+    # (the punctuation between them is gone when the detector reads): still finds
+    "we found a bomb! disposal team please come",
+    "my son found a mine, center of the rice field, what do we do",
+    "i found a grenade. victims of war are everywhere here, what should i do",
+    "we found a shell - office next door says call the police?",
+    # the police or the authorities finding one near the writer is no record: a find here
+    "the authorities found a grenade in my neighbours yard, should we leave?",
 ]
 
 NOT_FINDS = [
