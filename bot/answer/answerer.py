@@ -985,13 +985,19 @@ class Answerer:
         #: when was that?" reads "when was that" with the summit, not with "where")
         read: list[str] = []
         for i, segment in enumerate(segments):
-            if not every_part and len(self._kept(replies[:-1])) >= MAX_PARTS:
+            # (`_kept` keeps some of the replies it reads: fewer cannot hold MAX_PARTS parts)
+            if (
+                not every_part
+                and len(replies) > MAX_PARTS
+                and len(self._kept(replies[:-1])) >= MAX_PARTS
+            ):
                 # a part can only change the last reply or add one after it: once the
                 # replies before the last hold MAX_PARTS parts, the rest of a long message
                 # cannot change what is answered (a chatty message stops costing per sentence)
                 break
             if (
                 not every_part
+                and len(replies) >= MAX_PARTS
                 and len(self._kept(replies)) >= MAX_PARTS
                 and self._stands_alone(segment, memo)
             ):

@@ -215,6 +215,10 @@ _EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
+#: every event's question pattern as one: where it finds nothing, none of them matches (a
+#: match of one at some place is a match of the alternation there or before), and the six
+#: scans of a part are one (most parts ask about no event)
+_ANY_EVENT = re.compile("|".join(f"(?:{asks.pattern})" for asks, _, _ in _EVENTS))
 #: a comparison ("compare X and Y", "X vs Y", "which cleared more"): of two countries it
 #: names, an entry whose questions are about one, naming the other in passing, answers half
 _COMPARE = re.compile(
@@ -1389,9 +1393,10 @@ class Matcher:
             for act in dict.fromkeys(_WHO_ACTS.findall(normalized)):
                 if f" {_ACT_STEMS[act]}" not in text:
                     missing.append(act)
-        for asks, speaks, event in _EVENTS:
-            if asks.search(normalized) and not speaks.search(text):
-                missing.append(event)
+        if _ANY_EVENT.search(normalized):
+            for asks, speaks, event in _EVENTS:
+                if asks.search(normalized) and not speaks.search(text):
+                    missing.append(event)
         aged = "old" in normalized or "age" in normalized or "born" in normalized
         if aged and _AGE.search(normalized) and not _AGE_IN_ENTRY.search(text):
             missing.append("age")
@@ -1503,7 +1508,20 @@ class Matcher:
         ]
 
     def _name_terms(self, query: Query) -> list[dict[int, float]]:
-        return [credits for _, credits in query.terms if self._term(credits)[4]]
+        """The question's terms that are names (`_term(credits)[4]`): a known word's own
+        credits read at load, without a call per word."""
+        credits_of, reads, names = self._credits, self._term_reads, self._names
+        out = []
+        for _, credits in query.terms:
+            if not credits:
+                continue  # (an unknown word with no relatives is no name)
+            t = next(iter(credits))
+            if credits is credits_of[t]:
+                if reads[t][4]:
+                    out.append(credits)
+            elif any(t in names for t in credits):
+                out.append(credits)
+        return out
 
     def _mentions(self, entry: int, credits: dict[int, float]) -> bool:
         bag, answer = self._entry_bag[entry], self._answer_bag[entry]

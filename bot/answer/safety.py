@@ -260,8 +260,11 @@ def reports_a_find(text: str, *, basic: str | None = None, lang: Language | None
     """
     if has_khmer(text):
         return _reports_a_find_en(text, basic) or reports_a_find_km(text)
-    basic = _literally(read_for_finds(text, basic))
+    basic = read_for_finds(text, basic)
     words = words_of(basic)  # (what lets a pattern's scan be skipped: `Anchors`)
+    literal = _literally(basic, words)
+    if literal is not basic:  # (a figure of speech taken out: other words)
+        basic, words = literal, words_of(literal)
     if _reports_a_find_en(text, basic, words):
         return not _long_and_surely_not(basic)
     return (

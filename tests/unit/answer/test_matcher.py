@@ -284,3 +284,60 @@ def test_an_unknown_content_word_still_weighs_as_much() -> None:
     chatty = m.parse(m.respell(m.normalizer(f"my roommate reckons {question}")))
     assert plain.unknown_share > 0.2
     assert chatty.unknown_share == pytest.approx(plain.unknown_share)
+
+
+def test_name_terms_are_each_terms_reading(answerer: Answerer) -> None:
+    """`_name_terms` reads a known word's own credits from the table read at load: the same
+    terms, the very same dicts, as asking `_term` of each (the reference it replaced), on
+    every labelled and worst-case part and on words known only through their family."""
+    m = answerer.matcher
+    normalized = [n for _, n in _labelled_and_worst_case(answerer)]
+    normalized += ["the ratifications of the cambodians", "qwertyuiop hun sen zzz"]
+    named = 0
+    for text in normalized:
+        query = m.parse(m.respell(text))
+        reference = [credits for _, credits in query.terms if m._term(credits)[4]]
+        fast = m._name_terms(query)
+        assert len(fast) == len(reference) and all(
+            a is b for a, b in zip(fast, reference, strict=True)
+        ), text[:40]
+        named += bool(fast)
+    assert named > 100  # names are exercised
+
+
+def test_event_checks_skip_only_parts_that_ask_about_no_event(answerer: Answerer) -> None:
+    """The subject check scans for the six events (headquarters, appointed...) only where
+    their alternation finds one: on every labelled and worst-case part, against each entry
+    it may be checked against, the same subjects missing as scanning each pattern (the
+    reference: an alternation that always finds one); and wherever one pattern matches, the
+    alternation does."""
+    import re
+
+    from bot.answer import matcher as matcher_module
+
+    m = answerer.matcher
+    asked = 0
+    cases = [n for _, n in _labelled_and_worst_case(answerer)] + [
+        "where is cmac headquartered",
+        "when was he appointed to the post",
+        "how many countries abstained",
+        "how did the house vote on it",
+        "when did britain last use them",
+        "how much land did cambodia clear last year",
+    ]
+    for text in cases:
+        for asks, _, _ in matcher_module._EVENTS:
+            if asks.search(text):
+                assert matcher_module._ANY_EVENT.search(text), text[:40]
+        query, candidates = m.search(text, limit=3)
+        for candidate in candidates:
+            fast = m.missing_subjects(query, text, candidate.entry_id)
+            saved = matcher_module._ANY_EVENT
+            matcher_module._ANY_EVENT = re.compile("")  # (finds one everywhere)
+            try:
+                reference = m.missing_subjects(query, text, candidate.entry_id)
+            finally:
+                matcher_module._ANY_EVENT = saved
+            assert fast == reference, text[:40]
+        asked += bool(matcher_module._ANY_EVENT.search(text))
+    assert asked >= 6  # the scans behind the alternation are exercised

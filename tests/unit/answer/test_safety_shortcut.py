@@ -81,3 +81,63 @@ def test_the_situation_shortcut_decides_as_every_pattern() -> None:
         skipped += not any(word.search(basic) for word in safety._SITUATIONS)
     assert 300 < finds < 4500  # both answers are exercised
     assert skipped > 100  # and the shortcut itself
+
+
+def _reports_a_find_before(text: str, basic: str, lang: str) -> bool:
+    """`safety.reports_a_find` as it read before the figures of speech were looked for with
+    the message's words (the reference: that scan always made)."""
+    from bot.answer import safety_model
+    from bot.answer.anchors import words_of
+
+    if safety.has_khmer(text):
+        return safety._reports_a_find_en(text, basic) or safety.reports_a_find_km(text)
+    basic = safety._literally(safety.read_for_finds(text, basic))
+    words = words_of(basic)
+    if safety._reports_a_find_en(text, basic, words):
+        return not safety._long_and_surely_not(basic)
+    return (
+        safety.learned_may_read(basic, words)
+        and lang == "en"
+        and safety_model.shipped().flags(basic)
+    )
+
+
+def test_figures_of_speech_found_by_their_words_decide_as_before() -> None:
+    """`reports_a_find` looks for figures of speech ("keep it short", "i carry this in my
+    heart") with the message's words, so that most messages are not scanned for them: the
+    same answer as the scan on every labelled message and on generated text with and
+    without figures of speech."""
+    from bot.answer.language import detect_language
+    from tests.snapshots.replies import questions
+
+    rng = random.Random(4)
+    figures = (
+        "keep it short",
+        "i carry this in my heart",
+        "they call him little bomb",
+        "it landed like a cluster bomb",
+        "we had a fire drill",
+        "bomb threat at the school",
+    )
+    texts = [q for _, q in questions()]
+    for _ in range(3000):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(2, 14))]
+        if rng.random() < 0.4:
+            words.insert(rng.randrange(len(words) + 1), rng.choice(figures))
+        texts.append(" ".join(words))
+    figured = finds = 0
+    for text in texts:
+        basic = Normalizer.basic(text)
+        lang = detect_language(text)
+        expected = _reports_a_find_before(text, basic, lang)
+        assert safety.reports_a_find(text, basic=basic, lang=lang) == expected, _key(text)
+        figured += safety._literally(basic) != basic
+        finds += expected
+    assert figured > 500 and finds > 300  # both branches, both answers
+
+
+def _key(text: str) -> str:
+    """A failing message named by a hash (blind questions are not for reading)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
