@@ -53,7 +53,7 @@ def _every_pattern(text: str) -> bool:
     found = safety._FOUND_FIRMLY if safety._MEDIA.search(basic) else safety._FOUND_THING
     if safety._object_of(found, basic, verb=True) or safety._object_of(safety._THING_FOUND, basic):
         return someone
-    if statistics and not safety._FIRST_PERSON_RE.search(basic):
+    if statistics and not safety.tells_of_oneself(basic):
         return False
     if safety._object_of(safety._HANDLING_THING, basic) or safety._object_of(
         safety._THING_HANDLING, basic

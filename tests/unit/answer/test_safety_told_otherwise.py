@@ -62,6 +62,10 @@ NOT_FINDS = [
     "fownd your bot on reddit, wat is the k5 belt?",
     # a safe way to do something else
     "what's the safest way to travel to Pailin with all the mines?",
+    # an "i" that only hedges or corrects a statistics question (b28, read after its first
+    # sight): nobody in the story
+    "how many people got hit by cluster bombs last year? i mean worldwide, not just in ukraine",
+    "hw many ppl got hurt by landmines in cambodia in 2023 i think",
 ]
 
 
