@@ -1271,7 +1271,10 @@ class Answerer:
             return Match(normalized, query, [], None, 0.0, "no-match")
         missing = self.matcher.missing_subjects(query, normalized, candidates[0].entry_id)
         if missing and all(self._identifies(subject) for subject in missing):
+            first = candidates[0]
             candidates = self._about_the_subject(query, normalized, candidates, missing)
+            if candidates[0] is not first:
+                missing = []  # the runner-up put first is about all the question names
         top = candidates[0]
         top_entry = self.kb.get(top.entry_id)
         small_talk = top_entry is not None and top_entry.kind == "about"
@@ -1292,7 +1295,7 @@ class Answerer:
             rule = "weak"  # only function words or numbers matched: nothing to go on
         elif asks_opinion(normalized):
             rule = "opinion"  # the bot reports sourced facts and attributed positions only
-        elif missing and self.matcher.missing_subjects(query, normalized, top.entry_id):
+        elif missing:
             rule = "other-subject"  # it names someone or something the entry is not about
         elif query.unknown_share >= self.policy.max_unknown_share and not exact:
             rule = "other-subject"  # much of it is words no entry uses: about something else
