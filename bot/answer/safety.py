@@ -216,16 +216,22 @@ def tells_of_oneself(basic: str) -> bool:
     return bool(_FIRST_PERSON_RE.search(_HEDGING_I_RE.sub(" ", basic)))
 
 
-#: a clearance organisation or its deminers: what they find is the record ("the guide said
-#: CMAC found more than 100,000 bombs", "I heard the deminers found a lot near Pailin"), not
-#: the writer's find (the English of `_KM_ORGANISATION_FINDS`)
+#: a clearance organisation or its deminers, a newspaper or a study: what they find is the
+#: record ("the guide said CMAC found more than 100,000 bombs", "I heard the deminers found a
+#: lot near Pailin"), not the writer's find (the English of `_KM_ORGANISATION_FINDS`)
 _ORGANISATION = (
     r"(?:cmac|cmaa|halo(?: trust)?|mag|npa|apopo|deminers?|de miners?|eod"
-    r"|(?:demining|clearance|eod|bomb disposal) (?:teams?|units?|crews?|operators?|workers?))"
+    r"|(?:demining|clearance|eod|bomb disposal) (?:teams?|units?|crews?|operators?|workers?)"
+    # what a newspaper or a study found is a finding too: "what did the new york times
+    # actually find about their failure rate?"
+    r"|new york times|ny times|nyt|the times|newspapers?|reporters?|journalists?"
+    r"|researchers?|investigators?|stud(?:y|ies)|investigations?|hrw|human rights watch"
+    r"|landmine monitor)"
 )
 _ORGANISATION_BEFORE_RE = re.compile(
     rf"\b{_ORGANISATION}(?: (?:teams?|staff|have|has|had|already|just|also|recently"
-    r"|reportedly|then|who|that|still|alone|together|have already|has already))*\s*$"
+    r"|reportedly|then|who|that|still|alone|together|have already|has already|actually"
+    r"|really|ever|first|later|eventually))*\s*$"
 )
 _ORGANISATION_FINDS_RE = re.compile(
     rf"\b{_ORGANISATION}(?: \w+){{0,3}}? (?:found|find|finds|finding|discovered|dug up"
@@ -395,9 +401,31 @@ def learned_may_read(basic: str, words: frozenset[str] | None = None) -> bool:
         # are the record
         and not _only_an_organisation_finds(basic)
         and not _checks_a_claim(basic)
+        and not _asks_if_what_was_said_is_true(basic)
         # "my mum found a grenade in our garden back in 2015... is that the normal process?"
         # ("bombs from the 70s... I've got one in my garden and want to cut it open" is one)
         and not (_PAST_STORY.search(basic, words) and not _here_now_or_about_it(basic))
+    )
+
+
+#: someone said something, and the writer asks whether it is true: "my brother monk is
+#: worry. he say thailand shoot cluster bomb into cambodia. is this true thing?"
+_SAID_RE = re.compile(
+    r"\b(?:he|she|they|people|someone|everyone|my \w+|our \w+) (?:say|says|said|tell|tells"
+    r"|told (?:me|us)|claim|claims|claimed)\b"
+)
+_IS_IT_TRUE_RE = re.compile(
+    r"\b(?:(?:is|was) (?:this|that|it|what (?:he|she|they) (?:say|says|said))"
+    r"|(?:this|that|it) (?:is|was)) (?:really |actually )?(?:a )?(?:true|right|correct|accurate)\b"
+)
+
+
+def _asks_if_what_was_said_is_true(basic: str) -> bool:
+    """A claim someone made, checked with the writer: told with no contact with a thing."""
+    return (
+        bool(_IS_IT_TRUE_RE.search(basic))
+        and bool(_SAID_RE.search(basic))
+        and not _CONTACT_RE.search(basic)
     )
 
 
@@ -560,6 +588,10 @@ def _situation_patterns(text: str, basic: str, words: frozenset[str] | None = No
             return False
         if _relays_a_question(basic, words) and not _HERE_NOW_RE.search(basic):
             # "grandma wants to know: did deminers teach ukraine to remove mines?"
+            return False
+        if _told_of_in_media(basic, words):
+            # "watching a documentary about laos, the farmers there still turning up bombies
+            # in their fields... and the old women selling spoons made from war scrap"
             return False
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False

@@ -57,6 +57,16 @@ NOT_FINDS = [
     "I heard HALO Trust found a huge cache of mines near the border. When did HALO start in"
     " Cambodia?",
     "our teacher told us CMAC has found a million mines and bombs. what's the real number?",
+    # what a newspaper or a study found is a finding (b28, after its first sight)
+    "My cousin is ex-artillery and swears the shells sent to Ukraine hardly ever failed. I'm"
+    " tired of losing that argument, so what did the New York Times actually find about the"
+    " grenades' failure rate?",
+    # people in a documentary handling them, before a question about the record
+    "Watched a documentary on Xieng Khouang last week, villagers there still selling bomb"
+    " casings as scrap, so sad. Is Laos in the cluster munitions treaty?",
+    # something someone said, asked about: is it true? (b30, after its first sight)
+    "My brother in Oddar Meanchey is worry. He say the Thai shoot cluster bomb into Cambodia."
+    " Is this true?",
     # the bomb emoji and misspellings in a question about the record
     "my presentation totally bombed 💣 lol. what does article 3 require?",
     "fownd your bot on reddit, wat is the k5 belt?",
