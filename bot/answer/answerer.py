@@ -1084,6 +1084,15 @@ class Answerer:
                         replies.append(reply if reply is not None else memo.decide(segment)[0])
                         read.append(segment)
                     continue
+            if i and not answered and replies and replies[-1].answered:
+                # "when did cambodia host the fifth review conference, and who was the
+                # president?": a question naming no subject of its own, asked of the one
+                # before's, answered by another entry when read with it
+                borrowed = self._with_the_part_before(read[-1], segment, replies[-1], memo)
+                if borrowed is not None:
+                    replies.append(borrowed)
+                    read.append(f"{read[-1]} {segment}")
+                    continue
             replies.append(reply if reply is not None else memo.decide(segment)[0])
             read.append(segment)
         if len(replies) > 1:
@@ -1097,6 +1106,22 @@ class Answerer:
         if len(out) > 1 and not any(r.answered for r in out):
             return [memo.decide(text)[0]]  # nothing answered part by part: read it whole
         return out
+
+    def _with_the_part_before(
+        self, before: str, segment: str, last: Reply, memo: _Memo
+    ) -> Reply | None:
+        """The reply to a part that names nothing (no country, person or organisation) read
+        with the part before it, when that answers an entry the part before did not (None
+        otherwise: the same entry says nothing new, and a part that names its own subject
+        is not lent another's)."""
+        if self.matcher.names(memo.normalize(segment)):
+            return None
+        merged, _ = memo.decide(f"{before} {segment}")
+        if not merged.answered or merged.entry is None or last.entry is None:
+            return None
+        if merged.entry.id == last.entry.id:
+            return None
+        return merged.model_copy(update={"question": segment})
 
     def _kept(self, replies: list[Reply]) -> list[Reply]:
         """The parts of these replies that a reply always shows: questions of their own,

@@ -82,6 +82,24 @@ def test_two_questions_in_one_message_get_two_parts(answerer: Answerer) -> None:
     assert reply.entry is not None and reply.entry.id == "hun-manet-who"
 
 
+def test_a_part_naming_nothing_is_asked_of_the_part_before(answerer: Answerer) -> None:
+    # alone, "who was the president" is asked back; read with the conference before it, it
+    # is the summit's entry (another entry than the first part's)
+    reply = answerer.ask(
+        "where was the 5th review conference of the mine ban treaty held? who was the president?"
+    )
+    ids = [p.entry.id for p in reply.parts if p.entry]
+    assert reply.answered and len(ids) == 2 and ids[1] == "siem-reap-summit-2024", ids
+    assert not answerer.ask("who was the president?").answered
+
+
+def test_a_part_naming_its_own_subject_is_not_lent_another(answerer: Answerer) -> None:
+    reply = answerer.ask(
+        "where was the 5th review conference of the mine ban treaty held? what did the pope say?"
+    )
+    assert [p.answered for p in reply.parts] == [True, False]
+
+
 def test_at_most_three_parts(answerer: Answerer) -> None:
     reply = answerer.ask(
         "what is the k5 belt? who is hun manet? what is a bomblet? what is the cmaa?"
