@@ -1346,11 +1346,12 @@ class Answerer:
         return candidates
 
     def _identifies(self, subject: str) -> bool:
-        """A subject that says which entry, not what of it: a name, a year, an article."""
+        """A subject that says which entry, not what of it: a name, a year, an article, a
+        speaker with a name in it ("what did my government in laos say")."""
         return bool(
             _YEAR_ALONE.fullmatch(subject)
             or subject.startswith("article ")
-            or self.matcher.is_name(subject)
+            or any(self.matcher.is_name(word) for word in subject.split())
         )
 
     def _decide(

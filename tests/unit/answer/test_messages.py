@@ -595,6 +595,15 @@ def test_a_close_runner_up_about_what_the_question_names_goes_first(answerer: An
     assert reply.answered and reply.entry is not None and reply.entry.id == "ccm-transparency"
 
 
+def test_a_speaker_with_a_name_in_it_says_which_entry(answerer: Answerer) -> None:
+    """'what did the government of canada say' names a speaker the overview does not quote:
+    the runner-up about Canada, a nose behind, goes first."""
+    reply = answerer.ask(
+        "What did the government of Canada say in July 2023 about the cluster munitions?"
+    )
+    assert reply.answered and reply.entry is not None and reply.entry.id == "canada-reaction"
+
+
 def test_a_year_a_runner_up_mentions_in_passing_does_not_promote_it(answerer: Answerer) -> None:
     """The remaining-contamination entry mentions 'figures from 2023' in passing: it is not
     what 'how much land did cambodia clear in 2023' asks for."""
