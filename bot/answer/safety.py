@@ -223,10 +223,9 @@ _ORGANISATION = (
     r"(?:cmac|cmaa|halo(?: trust)?|mag|npa|apopo|deminers?|de miners?|eod"
     r"|(?:demining|clearance|eod|bomb disposal) (?:teams?|units?|crews?|operators?|workers?)"
     # what a newspaper or a study found is a finding too: "what did the new york times
-    # actually find about their failure rate?"
-    r"|new york times|ny times|nyt|the times|newspapers?|reporters?|journalists?"
-    r"|researchers?|investigators?|stud(?:y|ies)|investigations?|hrw|human rights watch"
-    r"|landmine monitor)"
+    # actually find about their failure rate?" (not a reporter, who may find one on a road)
+    r"|new york times|ny times|nyt|newspapers?|researchers?|stud(?:y|ies)|investigations?"
+    r"|hrw|human rights watch|landmine monitor)"
 )
 _ORGANISATION_BEFORE_RE = re.compile(
     rf"\b{_ORGANISATION}(?: (?:teams?|staff|have|has|had|already|just|also|recently"
@@ -516,6 +515,14 @@ def _holds_one_somewhere(basic: str) -> bool:
     )
 
 
+#: the writer acts on it or asks what to do: "can we move it", "i picked it up"
+_WRITER_ACTS_RE = re.compile(
+    r"\b(?:(?:can|could|should|shall|may|must|do|did) (?:i|we)"
+    r"|(?:i|we) (?:just |have |had |already )?(?:found|picked|moved|took|touched|dug|got|have)"
+    r")\b"
+)
+
+
 def _situation_patterns(text: str, basic: str, words: frozenset[str] | None = None) -> bool:
     """A thing and a situation told close together: "found a bomblet", "a shell lying in
     our field", "can i sell old bomb casings". `words`: `anchors.words_of(basic)`, if known."""
@@ -589,9 +596,10 @@ def _situation_patterns(text: str, basic: str, words: frozenset[str] | None = No
         if _relays_a_question(basic, words) and not _HERE_NOW_RE.search(basic):
             # "grandma wants to know: did deminers teach ukraine to remove mines?"
             return False
-        if _told_of_in_media(basic, words):
+        if _told_of_in_media(basic, words) and not _WRITER_ACTS_RE.search(basic):
             # "watching a documentary about laos, the farmers there still turning up bombies
-            # in their fields... and the old women selling spoons made from war scrap"
+            # in their fields... and the old women selling spoons made from war scrap" (not
+            # "we were filming a documentary and found a bomblet, can we move it?")
             return False
         return personal or bool(_ASKING_FOR_ONESELF_RE.search(basic))
     return False

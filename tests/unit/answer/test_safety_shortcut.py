@@ -65,7 +65,7 @@ def _every_pattern(text: str) -> bool:
             return False
         if statistics and not acts:
             return False
-        if safety._told_of_in_media(basic):
+        if safety._told_of_in_media(basic) and not safety._WRITER_ACTS_RE.search(basic):
             return False
         return personal or bool(safety._ASKING_FOR_ONESELF_RE.search(basic))
     return False

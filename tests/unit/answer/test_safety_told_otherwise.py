@@ -10,6 +10,9 @@ from bot.answer import Answerer
 from bot.answer.safety import read_for_finds, reports_a_find
 
 FINDS = [
+    # a reporter may find one on a road, and a film crew on location: finds, not findings
+    "journalists found a mortar round next to the playground, kids are still playing there",
+    "we were filming a documentary and found a bomblet by the river, can we move it?",
     # misspelt as it sounds, or texted: found, bomb, field, grenade, shell, garden...
     "my son fownd a granade behind the shed wat shud we do",
     "we foud a bomm near the rice feild pls help",
