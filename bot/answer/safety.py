@@ -428,6 +428,41 @@ def _asks_if_what_was_said_is_true(basic: str) -> bool:
     )
 
 
+def _looks_like_one_in_a_game(basic: str) -> bool:
+    """A real thing compared with one in a game ("found something in my grandpa's shed that
+    looks exactly like the grenade in call of duty... what do i do"): the game is a likeness,
+    the find is real."""
+    game = _GAME_RE.search(basic)
+    if game is None or not _WHAT_DO_WE_DO_RE.search(basic):
+        return False
+    return bool(_LIKENESS_RE.search(" ".join(basic[: game.start()].split()[-6:])))
+
+
+_LIKENESS_RE = re.compile(r"\b(?:like|similar|same as|resembles?)\b")
+
+
+def _organisation_found_one_here(basic: str) -> bool:
+    """A clearance team's find told here and now, with the writer asking what to do ("the
+    clearance team found bomblets at the edge of our village today... what should we do till
+    then"): the thing is still near the writer, not a figure in the record."""
+    return bool(
+        _ORGANISATION_FINDS_RE.search(basic)
+        and _TODAY_RE.search(basic)
+        and _WHAT_DO_WE_DO_RE.search(basic)
+    )
+
+
+#: now, not "this year": when a find someone else made is still where the writer is
+_TODAY_RE = re.compile(
+    r"\b(?:now|today|tonight|yesterday|this (?:morning|afternoon|evening)|here)\b"
+)
+#: asking what to do about it, not what to do to help ("what should we do to support them")
+_WHAT_DO_WE_DO_RE = re.compile(
+    r"\bwhat (?:do|should|can|must) (?:i|we) do\b"
+    r"(?! to (?:help|stop|support|campaign|ban|end|change|donate)| about (?:it all|the ban))"
+)
+
+
 def _only_an_organisation_finds(basic: str) -> bool:
     """The only finding in the text is a clearance organisation's."""
     return bool(_ORGANISATION_FINDS_RE.search(basic)) and not _CONTACT_RE.search(
@@ -464,7 +499,7 @@ def _reports_a_find_en(
     """The English detector; `basic`: `Normalizer.basic(text)`, when the caller has it, and
     `words` its `anchors.words_of`."""
     basic = _literally(Normalizer.basic(text) if basic is None else basic, words)
-    if _GAME.search(basic, words):
+    if _GAME.search(basic, words) and not _looks_like_one_in_a_game(basic):
         return False  # "in call of duty how do i defuse the bomb faster"
     if (
         # read or heard of, or what keeps happening, told before a question about something
@@ -658,6 +693,9 @@ _PHYSICAL = (
     r"metal|metallic|iron|steel|rusty|rusted|rust|corroded|crusty|heavy|olive|green|yellow"
     r"|round|long|pointy|\d+ ?cm|half buried|partly buried|sticking out|poking out|hard"
     r"|unexploded"
+    # stencilled or stamped, as ordnance is: "a cylinder thing... it has writing on it"
+    r"|(?:writing|markings?|letters|numbers|stencil(?:l?ed|ling)?) on (?:it|them|the side)"
+    r"|stamped"
 )
 _OBJECT_RE = re.compile(rf"\b(?:{_EXPLOSIVE}|{_ORDNANCE_MARKS})\b")
 _VAGUE_RE = re.compile(rf"\b(?:{_VAGUE_OBJECT})\b")
@@ -929,7 +967,9 @@ def _describes_a_find(basic: str, text: str = "", words: frozenset[str] | None =
     if not _CONTACT.search(basic, words):
         return False
     contact = _CASUALTY_RE.sub(" ", _LOOKING_FOR_RE.sub(" ", basic))
-    if not _CONTACT_RE.search(_ORGANISATION_FINDS_RE.sub(" ", contact)):
+    if not _organisation_found_one_here(basic):
+        contact = _ORGANISATION_FINDS_RE.sub(" ", contact)
+    if not _CONTACT_RE.search(contact):
         return False
     if not describes_an_object(basic):
         return False
@@ -1013,7 +1053,7 @@ _FOUND_WHAT_RE = re.compile(
 
 #: someone found it: told after the media word, the thing is theirs, not the video's
 _FINDER_AFTER_MEDIA_RE = re.compile(
-    r"\b(?:i|we|he|she|they|my \w+|someone) (?:just )?(?:found|spotted|dug up|picked up"
+    r"\b(?:i|we|he|she|they|my \w+|someone|and) (?:just )?(?:found|spotted|dug up|picked up"
     r"|came across|showed (?:me|us))\b"
 )
 

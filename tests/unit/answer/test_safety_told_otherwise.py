@@ -13,6 +13,13 @@ FINDS = [
     # a reporter may find one on a road, and a film crew on location: finds, not findings
     "journalists found a mortar round next to the playground, kids are still playing there",
     "we were filming a documentary and found a bomblet by the river, can we move it?",
+    # a school-paper story, a game as a likeness, a clearance team's find left by the houses
+    "we're making a video for the school paper and found a metal tube in the stream behind the"
+    " gym, it has numbers on it. can i bring it to class?",
+    "live on twitch rn, found a thing in my uncles barn that looks just like the grenades in"
+    " call of duty, chat says its real, what do i do",
+    "the demining team found bomblets next to our houses today and will come back next week,"
+    " what should we do until then?",
     # misspelt as it sounds, or texted: found, bomb, field, grenade, shell, garden...
     "my son fownd a granade behind the shed wat shud we do",
     "we foud a bomm near the rice feild pls help",
@@ -61,6 +68,9 @@ NOT_FINDS = [
     " Cambodia?",
     "our teacher told us CMAC has found a million mines and bombs. what's the real number?",
     # what a newspaper or a study found is a finding (b28, after its first sight)
+    "i heard cmac found 3000 bomblets near pailin this year. what should we do to support"
+    " them?",
+    "in battlefield what do i do when i find a claymore",
     "My cousin is ex-artillery and swears the shells sent to Ukraine hardly ever failed. I'm"
     " tired of losing that argument, so what did the New York Times actually find about the"
     " grenades' failure rate?",
