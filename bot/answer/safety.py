@@ -85,7 +85,7 @@ _LYING = (
 #: the person asks what to do with it: what someone does to it, or asks to do...
 _ACTS = (
     r"open|opening|sell|selling|scrap|move|moving|remove|removing|pick (?:it|them) up"
-    r"|touch|touching|kick(?:s|ed|ing)?(?! in\b)|carry|keep (?:it|them|one|this|that)"
+    r"|touch|touching|kick(?:s|ed|ing)?(?! in\b| out\b)|carry|keep (?:it|them|one|this|that)"
     r"|keeps? (?:an?|the|some|old)"
     r"|play(?:s|ed|ing)? with|collect(?:s|ed|ing)?"
     # kept in the house: "an old shell as a flower pot", "grandpa's bomblets as souvenirs"
@@ -789,6 +789,8 @@ _CASUALTY_RE = re.compile(
 _LOOKING_FOR_RE = re.compile(
     r"\b(?:(?:where|how) (?:can|do|could|would|to)(?: i| we| you| one)? find"
     r"|(?:not|never|cant|cannot|couldnt|didnt|dont|doesnt|wont) find"
+    # asking the bot to look something up: "could you help me find that?"
+    r"|help (?:me|us) (?:to )?find"
     r"|(?:find|finds|found|finding) (?:out|more)"
     # "the safest way to learn about this myself", "read up on": a topic to learn
     r"|(?:learn|learning|read|reading|know|knowing|study|studying)(?: more)? (?:about|up on)"

@@ -80,6 +80,12 @@ NOT_FINDS = [
     # something someone said, asked about: is it true? (b30, after its first sight)
     "My brother in Oddar Meanchey is worry. He say the Thai shoot cluster bomb into Cambodia."
     " Is this true?",
+    # asking the bot to look something up; a shell that "kicks out" its submunitions (b29, n6,
+    # after their first sight)
+    "a student asks what the pope said about the cluster munitions sent to ukraine. could you"
+    " help me find that?",
+    "so the treaty bans any shell that kicks out submunitions, even flares and smoke? am i"
+    " reading it wrong?",
     # the bomb emoji and misspellings in a question about the record
     "my presentation totally bombed 💣 lol. what does article 3 require?",
     "fownd your bot on reddit, wat is the k5 belt?",
