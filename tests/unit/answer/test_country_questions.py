@@ -106,7 +106,6 @@ def test_curated_entries_keep_their_questions(
         ("is equatorial guinea in the ccm", "country-equatorial-guinea"),
         ("is niger in the ccm", "country-niger"),
         ("is nigeria a member of the ccm", "country-nigeria"),
-        ("is sudan a state party", "country-sudan"),
         ("is south sudan a state party", "country-south-sudan"),
         ("is congo brazzaville in the ccm", "country-republic-of-the-congo"),
         ("is the drc in the ccm", "country-democratic-republic-of-the-congo"),
@@ -124,6 +123,13 @@ def test_countries_with_similar_names_each_find_their_own_entry(
     answerer: Answerer, question: str, entry_id: str
 ) -> None:
     assert answered_id(answerer, question) == entry_id
+
+
+def test_sudan_ranks_before_south_sudan(answerer: Answerer) -> None:
+    """"is sudan a state party" ranks Sudan first, South Sudan close behind: since the ninth
+    session's refit the gate asks back on that near tie (Sudan offered first) rather than
+    answer it."""
+    assert top_id(answerer, "is sudan a state party") == "country-sudan"
 
 
 @pytest.mark.parametrize(
