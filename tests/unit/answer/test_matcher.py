@@ -171,9 +171,21 @@ def _family_edge(answerer: Answerer, got: Candidate, want: Candidate) -> bool:
     return got.entry_id in answerer.kb.families and got.score >= want.score - 1e-12
 
 
+#: `_labelled_and_worst_case` per answerer: five tests read the same 9,000-odd questions, and
+#: normalizing them (with the worst-case messages built) took as long as some of the tests
+#: (the answerer is kept with its list, so its id is never another's)
+_LABELLED: dict[int, tuple[Answerer, list[tuple[str, str]]]] = {}
+
+
 def _labelled_and_worst_case(answerer: Answerer) -> list[tuple[str, str]]:
     """(key, normalized question) for every gold and blind question, and for every part of
     the benchmark's worst-case messages (the commonest words, long chatty messages)."""
+    if id(answerer) not in _LABELLED:
+        _LABELLED[id(answerer)] = (answerer, _read_labelled_and_worst_case(answerer))
+    return _LABELLED[id(answerer)][1]
+
+
+def _read_labelled_and_worst_case(answerer: Answerer) -> list[tuple[str, str]]:
     from bot.answer.answerer import reading_window
     from bot.quality.bench import worst_case_questions
     from tests.snapshots.replies import questions
