@@ -166,8 +166,8 @@ def _family_edge(answerer: Answerer, got: Candidate, want: Candidate) -> bool:
     """A generated country entry in the default path's place: the family's phrasings tie on
     overlap (one template), and which of the tied ones reach the character scorer is cut at
     the shortlist's edge in every path; the default path may find a better-scoring one, never
-    a worse (seen at the third place: 0.183 against another country's 0.182; 0.347 against
-    a membership entry's 0.342, once "the states parties" was no longer read as the US)."""
+    a worse (seen at the third place: 0.183 against another country's 0.182, and 0.347
+    against a membership entry's 0.342 after the ninth session's synonyms)."""
     return got.entry_id in answerer.kb.families and got.score >= want.score - 1e-12
 
 
