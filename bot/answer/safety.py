@@ -848,14 +848,17 @@ _FIGURE_OF_SPEECH_RE = re.compile(
     # similes and sayings: "it landed like a cluster bomb", "don't be a landmine"
     r"|(?:landed|lands|land|went off|go off|goes off|hit|hits|exploded|blew up|dropped)"
     r" like an? (?:cluster )?(?:bomb|grenade|landmine|mine)"
-    r"|(?:do not|dont|never) be (?:such )?an? (?:landmine|mine|bomb|grenade|dud))\b"
+    r"|(?:do not|dont|never) be (?:such )?an? (?:landmine|mine|bomb|grenade|dud)"
+    # a parliament named like a home: "a debate in the house of commons"
+    r"|houses? of (?:commons|lords|representatives))\b"
 )
 _FIGURE_OF_SPEECH = Anchors(_FIGURE_OF_SPEECH_RE)
 
 
 def _literally(basic: str, words: frozenset[str] | None = None) -> str:
     """The text without its figures of speech ("i carry this in my heart", "keep it short",
-    "they call him little bomb"), which name a thing or an act on it with none in hand."""
+    "they call him little bomb"), which name a thing or an act on it with none in hand, and
+    without parliaments named like homes ("in the house of commons")."""
     if _FIGURE_OF_SPEECH.search(basic, words):
         return _FIGURE_OF_SPEECH_RE.sub(" ", basic)
     return basic
@@ -888,7 +891,11 @@ _HEARSAY = Anchors(_HEARSAY_RE)
 _GAME_RE = re.compile(
     r"\b(?:call of duty|battlefield \d+|counter ?strike|cs ?go|cs2|valorant|fortnite|pubg|gta"
     r"|rainbow six|minecraft|arma \d|(?:video|computer|board|mobile) games?|in (?:the )?game"
-    r"|ingame|war thunder|world of tanks|tarkov|helldivers|hell let loose)\b"
+    r"|ingame|war thunder|world of tanks|tarkov|helldivers|hell let loose"
+    # "in battlefield i just found a cluster bomb pickup and it wiped my whole squad": the
+    # game's name is an everyday word, a game only with the game's own words near it
+    r"|(?<!the )battlefield(?= .{0,80}\b(?:respawn|loadout|lobby|killstreak|multiplayer|ps5"
+    r"|xbox|(?:bomb|grenade|mine|ammo) pickup|wiped (?:my|our) (?:whole )?squad)\b))\b"
 )
 #: "mine??", "BOMB!!": the thing alone, with alarm
 _BARE_THING_RE = re.compile(

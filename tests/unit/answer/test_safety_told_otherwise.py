@@ -10,6 +10,9 @@ from bot.answer import Answerer
 from bot.answer.safety import read_for_finds, reports_a_find
 
 FINDS = [
+    # a battlefield that is a place, a house that is a home (b31, n7)
+    "we found a bomb on the old battlefield near our village, my squad leader says dont touch",
+    "there is a grenade in the house, what do we do",
     # a reporter may find one on a road, and a film crew on location: finds, not findings
     "journalists found a mortar round next to the playground, kids are still playing there",
     "we were filming a documentary and found a bomblet by the river, can we move it?",
@@ -95,6 +98,13 @@ NOT_FINDS = [
     # sight): nobody in the story
     "how many people got hit by cluster bombs last year? i mean worldwide, not just in ukraine",
     "hw many ppl got hurt by landmines in cambodia in 2023 i think",
+    # a parliament is no house; a game named by an everyday word, with the game's own words
+    # (b31, n7, after their first sight)
+    "was there a debate in the house of commons about the cluster bombs sent to ukraine?",
+    "was there an urgent question in the house of commons on the cluster munitions sent to"
+    " ukraine?",
+    "in battlefield 2042 i found a mine pickup and it wiped my whole squad lol. irl how many"
+    " people do cluster bombs hurt each year?",
 ]
 
 
