@@ -558,7 +558,14 @@ class Answerer:
             return _TIME.sub(rest, before, count=1)
         if opener and not self.matcher.parse(self.matcher.respell(rest)).informative:
             return f"{before} {rest}"
-        if opener and 1 <= len(words) <= 4 and not QUESTION_WORDS & set(words):
+        if (
+            opener
+            and opener[0].strip() != "or"
+            and 1 <= len(words) <= 4
+            and not QUESTION_WORDS & set(words)
+        ):
+            # (not "or": "is only the person injured? or family also?" offers another
+            # answer to the same question, read with it whole)
             # "how long do states get to destroy stockpiles? and to clear land?": the
             # question's asking words and its names, in order, with the new subject
             named = set(self.matcher.names(before))
