@@ -558,14 +558,7 @@ class Answerer:
             return _TIME.sub(rest, before, count=1)
         if opener and not self.matcher.parse(self.matcher.respell(rest)).informative:
             return f"{before} {rest}"
-        if (
-            opener
-            and opener[0].strip() != "or"
-            and 1 <= len(words) <= 4
-            and not QUESTION_WORDS & set(words)
-        ):
-            # (not "or": "is only the person injured? or family also?" offers another
-            # answer to the same question, read with it whole)
+        if opener and 1 <= len(words) <= 4 and not QUESTION_WORDS & set(words):
             # "how long do states get to destroy stockpiles? and to clear land?": the
             # question's asking words and its names, in order, with the new subject
             named = set(self.matcher.names(before))
@@ -573,6 +566,22 @@ class Answerer:
             if set(frame) - named:
                 return " ".join([*frame, rest])
         return None
+
+    def _offers_another_answer(self, segment: str, memo: _Memo) -> bool:
+        """Is this part an "or" that offers another answer to the question before it ("or
+        family also?", "or only the user?"), naming nothing of its own? ("...? or vietnam?"
+        asks of another country: a question of its own.)"""
+        now = memo.normalize(segment)
+        opener = _FOLLOW_OPENERS.match(now)
+        if opener is None or opener[0].strip() != "or":
+            return False
+        rest = now[opener.end() :]
+        words = rest.split()
+        return (
+            1 <= len(words) <= 4
+            and not QUESTION_WORDS & set(words)
+            and not self.matcher.names(rest)
+        )
 
     def _surety(self, text: str) -> float:
         """The gate's probability for a question, 0 when a rule would not let it answer."""
@@ -1029,10 +1038,34 @@ class Answerer:
                 reply, query = memo.decide(segment)
                 answered = reply.answered
                 leans = bool(i) and self._leans_on_previous(reply, query)
-            if i and (
-                leans
-                or memo.points_back(segment)
-                or self._name_alone_again(segment, read[-1] if read else segments[i - 1], memo)
+            # "@bot and what about biden...": a question never completes a greeting answered
+            # as small talk (read with it, the question was folded into the hello)
+            after_small_talk = bool(
+                replies
+                and replies[-1].answered
+                and replies[-1].entry is not None
+                and replies[-1].entry.kind == "about"
+            )
+            if replies and not after_small_talk and self._offers_another_answer(segment, memo):
+                # "is a victim only the person injured? or family also?": the same question
+                # with another answer offered, read whole in place of the part before
+                before = read[-1] if read else segments[i - 1]
+                merged, _ = memo.decide(f"{before} {segment}")
+                if merged.answered or not replies[-1].answered:
+                    replies[-1] = merged
+                    if read:
+                        read[-1] = f"{before} {segment}"
+                continue
+            if (
+                i
+                and not after_small_talk
+                and (
+                    leans
+                    or memo.points_back(segment)
+                    or self._name_alone_again(
+                        segment, read[-1] if read else segments[i - 1], memo
+                    )
+                )
             ):
                 before = read[-1] if read else segments[i - 1]
                 rewritten = self._follow_up(before, segment, memo.normalize)

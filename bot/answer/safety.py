@@ -93,7 +93,10 @@ _ACTS = (
     r"|paperweights?|vases?|lamps?|toys?|trophy|trophies|gifts?|(?:birthday )?presents?)"
     # given to someone here: "my uncle gave me an old grenade"
     r"|gave (?:me|him|her|my \w+|our \w+)"
-    r"|defuse|disarm|dismantle|burn|hit(?! (?:a|the) (?:wall|snag|road|limit|jackpot|books))"
+    # (not "got hit by thai cluster munitions": struck by them, in an attack)
+    r"|defuse|disarm|dismantle|burn"
+    r"|(?<!got )(?<!get )(?<!gets )(?<!was )(?<!were )(?<!been )"
+    r"hit(?! by\b)(?! (?:a|the) (?:wall|snag|road|limit|jackpot|books))"
     r"|cut|take (?:it|them) "
     r"(?:to|home)|bring (?:it|them) (?:to|home)|throw"
     r"|is it (?:safe|dangerous|live|alive|active)|what (?:do|should|can) "

@@ -13,6 +13,9 @@ FINDS = [
     # a battlefield that is a place, a house that is a home (b31, n7)
     "we found a bomb on the old battlefield near our village, my squad leader says dont touch",
     "there is a grenade in the house, what do we do",
+    # hit by one: an accident with a thing found is still a find
+    "my son was hit by a bomblet he found, he is bleeding",
+    "our plough hit a mine in the field, what now",
     # a reporter may find one on a road, and a film crew on location: finds, not findings
     "journalists found a mortar round next to the playground, kids are still playing there",
     "we were filming a documentary and found a bomblet by the river, can we move it?",
@@ -103,6 +106,9 @@ NOT_FINDS = [
     "was there a debate in the house of commons about the cluster bombs sent to ukraine?",
     "was there an urgent question in the house of commons on the cluster munitions sent to"
     " ukraine?",
+    # struck by them in an attack, not a thing someone hit (n8, after its first sight)
+    "our relatives live close to the border. which provinces got hit by the thai cluster"
+    " munitions in 2025?",
     "in battlefield 2042 i found a mine pickup and it wiped my whole squad lol. irl how many"
     " people do cluster bombs hurt each year?",
 ]
