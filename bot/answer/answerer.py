@@ -28,7 +28,7 @@ that probability there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,6 +69,14 @@ MAX_PARTS = 3
 _POINTERS = frozenset("he she it they him her them his its their this that these those".split())
 _PERSON_POINTERS = frozenset("he she him her his".split())
 _POSSESSIVE_POINTERS = frozenset("its their".split())
+#: "it" or "they" beside one of these and a treaty named again stands for the country asked
+#: about before ("...the ottawa convention? and has it joined the ccm?"), not for the treaty
+#: ("is it the same as the ccm?")
+_SUBJECT_POINTERS = frozenset("it they".split())
+_MEMBERSHIP_WORDS = frozenset(
+    "join joined joins sign signed signs ratify ratified ratifies accede acceded party parties"
+    " member members withdraw withdrew leave left".split()
+)
 #: "is X in the ccm", "has X joined", "is X a state party": a question about a country's status
 _STATUS_QUESTION = re.compile(
     r"^(?:is|are|has|have|did|does|when did|when was)\s+(?:the\s+)?(?P<subject>.+?)\s+"
@@ -86,6 +94,28 @@ _ASKS = re.compile(
     r"^(?:and |also |so |but |then )*(?:who|whom|whose|what|when|where|why|how|which|is|are"
     r"|was|were|do|does|did|can|could|should|would|will|has|have|had)\b(?: \w+){2,}"
 )
+
+
+def _asks(segment: str, text: str, normalized: str) -> bool:
+    """The part asks something: a question mark closes it in the message, or it opens as a
+    question does ("is it the army", "who announced them")."""
+    at = text.find(segment)
+    after = text[at + len(segment) :].lstrip() if at >= 0 else ""
+    return after[:1] in ("?", "？") or bool(_ASKS.match(normalized))
+
+
+def _points_to_country(pointers: Set[str], words: list[str]) -> bool:
+    """These pointers stand for a country named before (beside a treaty named again): "its"
+    and "their", or "it" and "they" asked about joining ("has it joined the ccm")."""
+    if not pointers:
+        return False
+    if pointers <= _POSSESSIVE_POINTERS:
+        return True
+    return pointers <= _POSSESSIVE_POINTERS | _SUBJECT_POINTERS and bool(
+        _MEMBERSHIP_WORDS.intersection(words)
+    )
+
+
 #: a part that tells a story around the question ("my students asked about Yang Peou",
 #: "we had a guest mention a summit", "there's a guy quoted in the article"): it opens with
 #: the teller, not with what is asked
@@ -520,12 +550,13 @@ class Answerer:
         # "what did he say about hun sen's appeal?" after "who is ly thuch": a person pointer
         # stands for the person asked about before, even beside other names
         person_only = pointers <= _PERSON_POINTERS
-        # "...joined the ottawa convention? what is its status under the ccm?": beside a
-        # treaty or a body named again, "its" stands for the country asked about before
+        # "...joined the ottawa convention? what is its status under the ccm?" (or "has it
+        # joined the ccm?"): beside a treaty or a body named again, "it" and "its" stand for
+        # the country asked about before
         country_only = (
             bool(names_now)
             and bool(pointers)
-            and pointers <= _POSSESSIVE_POINTERS
+            and _points_to_country(pointers, words)
             and not self.matcher.names(rest, "country")
         )
         if (
@@ -1125,6 +1156,11 @@ class Answerer:
                     elif self._asks_on_its_own(leans, query, reply, segment, memo):
                         replies.append(reply if reply is not None else memo.decide(segment)[0])
                         read.append(segment)
+                    elif self._asks_back_of_another(merged, replies[-1]) and _asks(
+                        segment, text, memo.normalize(segment)
+                    ):
+                        replies.append(merged.model_copy(update={"question": segment}))
+                        read.append(together)
                     continue
             if i and not answered and replies and replies[-1].answered:
                 # "when did cambodia host the fifth review conference, and who was the
@@ -1222,6 +1258,20 @@ class Answerer:
         normalized = reply.normalized if reply is not None else memo.normalize(segment)
         return bool(_ASKS.match(normalized))
 
+    @staticmethod
+    def _asks_back_of_another(merged: Reply, last: Reply) -> bool:
+        """A part that leans on the answered one before it, read with it, is unsure of
+        another entry ("how many states parties were there in july 2023? and today?", the
+        second part a little under the threshold): it is asked back as a part of its own,
+        rather than vanishing behind the answer to the first. Only an unsure reading counts
+        (a rule that holds, such as unknown words, is no sign the part asks anything), and
+        not when its first suggestion is the entry already answered; the part must ask
+        (`_asks`): a remark after the question ("sorry if that's a dumb question") is no
+        question to ask back about."""
+        if merged.status != "clarify" or merged.reason != "unsure" or not merged.suggestions:
+            return False
+        return last.entry is None or merged.suggestions[0].id != last.entry.id
+
     def _content(self, replies: list[Reply]) -> list[Reply]:
         """The replies that are questions of their own: small talk and empty parts fold away."""
         return [r for r in replies if not self._small_talk(r) and r.reason != "empty"]
@@ -1272,9 +1322,13 @@ class Answerer:
         return bool(words) and (
             bool(_FOLLOW_OPENERS.match(" ".join(words)))
             or (bool(_POINTERS & set(words)) and not self.matcher.names(" ".join(words)))
-            # "what is its status under the ccm": a treaty named, the country pointed to
+            # "what is its status under the ccm", "has it joined the ccm": a treaty named,
+            # the country pointed to
             or (
-                bool(_POSSESSIVE_POINTERS & set(words))
+                bool(
+                    _POSSESSIVE_POINTERS & set(words)
+                    or (_SUBJECT_POINTERS & set(words) and _MEMBERSHIP_WORDS & set(words))
+                )
                 and not self.matcher.names(" ".join(words), "country")
             )
         )

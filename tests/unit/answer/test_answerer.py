@@ -75,6 +75,34 @@ def test_below_the_clarify_threshold_declines(answerer: Answerer) -> None:
     assert reply.status == "declined" and reply.reason == "weak"
 
 
+@pytest.mark.parametrize(
+    "text,first,second",
+    [
+        (
+            "how many states parties were there in july 2023? and today?",
+            "ccm-membership-2023",
+            "ccm-membership-now",
+        ),
+        (
+            "how long does a state get to destroy its stockpiles? and to clear land?",
+            "ccm-stockpile-destruction",
+            "ccm-clearance-obligation",
+        ),
+    ],
+)
+def test_a_leaning_part_a_little_unsure_is_asked_back_not_dropped(
+    answerer: Answerer, text: str, first: str, second: str
+) -> None:
+    """With the threshold a little higher, the short second part is a little unsure of the
+    entry it asks for: it is asked back as its own part, not lost behind the first answer."""
+    for answer_at in (0.82, 0.88):
+        reply = _with_gate(answerer, answer_at=answer_at).ask(text)
+        assert [p.status for p in reply.parts] == ["answered", "clarify"], answer_at
+        assert reply.parts[0].entry is not None and reply.parts[0].entry.id == first
+        asked = reply.parts[1]
+        assert asked.reason == "unsure" and asked.suggestions[0].id == second
+
+
 def test_two_questions_in_one_message_get_two_parts(answerer: Answerer) -> None:
     reply = answerer.ask("who is hun manet? and what is a bomblet?")
     assert reply.answered and reply.reason == "multi-question"
