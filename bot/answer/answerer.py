@@ -124,6 +124,8 @@ _TELLS = re.compile(
     r"|someone|somebody|everyone|everybody|theres|there is|there was|a friend|a guest"
     r"|a colleague)\b"
 )
+#: a question asked inside a sentence that opens with the teller ("i wonder how many...")
+_EMBEDDED_QUESTION = re.compile(r"\b(?:how|what|when|where|which|who|whom|whose|why|whether)\b")
 #: an office a short follow-up may swap as well as a name ("and germany's president?")
 _OFFICE = re.compile(
     r"\b(?:(?:defen[cs]e|foreign|prime|deputy|finance) )?(?:minister|president|spokesman"
@@ -579,9 +581,15 @@ class Answerer:
                     for w in before.split()
                     if w not in STOPWORDS and w not in QUESTION_WORDS and w not in names
                 ]
+                distinct = list(dict.fromkeys(names))
+                # "i'm on an ihl course and my tutor keeps mentioning the oslo process. who
+                # started it?": of several names before, "it" may stand for one alone
+                stand_ins = [" ".join(distinct), " ".join([*names, *content])]
+                if len(distinct) > 1:
+                    stand_ins += distinct
                 readings = [
                     " ".join(stand_in if w in _POINTERS else w for w in words)
-                    for stand_in in (" ".join(dict.fromkeys(names)), " ".join([*names, *content]))
+                    for stand_in in stand_ins
                 ]
                 return max(readings, key=self._surety)
         if opener and _TIME.fullmatch(rest) and _TIME.search(before):
@@ -1391,6 +1399,8 @@ class Answerer:
         if not candidates:
             return Match(normalized, query, [], None, 0.0, "no-match")
         missing = self.matcher.missing_subjects(query, normalized, candidates[0].entry_id)
+        if missing:
+            missing = self._asked_about(text, missing)
         if missing and all(self._identifies(subject) for subject in missing):
             first = candidates[0]
             candidates = self._about_the_subject(query, normalized, candidates, missing)
@@ -1421,6 +1431,32 @@ class Answerer:
         elif query.unknown_share >= self.policy.max_unknown_share and not exact:
             rule = "other-subject"  # much of it is words no entry uses: about something else
         return Match(normalized, query, candidates, found, probability, rule)
+
+    def _asked_about(self, text: str, subjects: list[str]) -> list[str]:
+        """Of these subjects, the ones the message asks about. A subject named only in a
+        sentence that tells the writer's story ("my grandma from battambang was telling
+        stories about the k5 mines... when did they build it", "I'm in week two of my IHL
+        module...") is where the story happened, not what is asked; one named in a sentence
+        that asks, or in no sentence on its own, stays."""
+        segments = self.normalizer.segments(text)
+        if len(segments) < 2:
+            return subjects
+        asked: list[str] = []
+        told: list[str] = []
+        for segment in segments:
+            normalized = self.normalizer(segment)
+            if _asks(segment, text, normalized):
+                asked.append(f" {normalized} ")
+            elif _TELLS.match(normalized) and not _EMBEDDED_QUESTION.search(normalized):
+                # ("i wonder whether you could tell me how many... in 2022" asks, politely)
+                told.append(f" {normalized} ")
+        if not asked or not told:
+            return subjects
+        return [
+            s
+            for s in subjects
+            if any(f" {s} " in a for a in asked) or not any(f" {s} " in t for t in told)
+        ]
 
     def _about_the_subject(
         self, query: Query, normalized: str, candidates: list[Candidate], missing: list[str]

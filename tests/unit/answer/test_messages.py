@@ -609,3 +609,31 @@ def test_a_year_a_runner_up_mentions_in_passing_does_not_promote_it(answerer: An
     what 'how much land did cambodia clear in 2023' asks for."""
     reply = answerer.ask("bro how much land did cambodia clear in 2023 specifically")
     assert not reply.answered
+
+
+def test_a_name_in_the_writers_own_story_is_not_what_is_asked(answerer: Answerer) -> None:
+    """'I'm in week two of an IHL module...': the module is where the question comes from,
+    not its subject; a name in the sentence that asks stays the subject, and "I wonder
+    whether you could tell me how many... in 2022" asks, politely."""
+    told = answerer.match(
+        "I'm in week two of an IHL module and the lecturer keeps mentioning the Oslo Process."
+        " Who launched it, and when?"
+    )
+    assert told is not None and told.rule is None
+    for asked in (
+        "My family is from Battambang. How many people were hurt by mines in Battambang in 2023?",
+        "I wonder whether you could tell me how many States Parties there were in August 2022,"
+        " and how many by July 2023?",
+    ):
+        match = answerer.match(asked)
+        assert match is not None and match.rule == "other-subject", asked
+
+
+def test_it_may_stand_for_one_of_several_names_before(answerer: Answerer) -> None:
+    """'...an IHL course and my tutor keeps mentioning the Oslo Process. Who started it?':
+    'it' is the Oslo Process alone, not the course and the process together."""
+    reply = answerer.ask(
+        "I'm on a Red Cross IHL course and my tutor keeps mentioning the Oslo Process."
+        " Who started it, and when?"
+    )
+    assert reply.answered and reply.entry is not None and reply.entry.id == "ccm-oslo-process"
