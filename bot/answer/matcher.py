@@ -174,6 +174,8 @@ _ATTRIBUTES: dict[str, re.Pattern[str]] = {
         # "what was the dud rate of the ATACMS warheads": an entry that never speaks of duds
         ("dud duds", r"duds?|dud rates?|fail\w*|unexploded|did not explode|failure"),
         ("author authors byline", r"by|authors?|written|wrote|reporters?|journalists?"),
+        # "what percent of the dead are women": an entry that never counts by sex
+        ("women woman female females gender girls", r"wom[ae]n|females?|gender|girls?|sex"),
     )
     for word in words.split()
 }

@@ -347,6 +347,8 @@ def test_a_question_that_stands_alone_ignores_the_previous_one(answerer: Answere
         "what is the dud rate of the russian 9n235 submunition",
         "who wrote the phnom penh post article, which author",
         "did nato as an organisation ever officially answer hun sen's tweet",
+        # a count by sex from an entry that never gives one
+        "how many of the people killed by mines in cambodia since 1979 were women",
     ],
 )
 def test_the_subject_asked_about_must_be_the_entrys(answerer: Answerer, text: str) -> None:
