@@ -1320,6 +1320,8 @@ class Answerer:
             # "...and what did the pope say about it?": a question nothing here answers is
             # declined as a part of its own, not folded away as chatter
             return False
+        if reply.reason in ("weak", "no-match") and self.normalizer.only_filler(reply.question):
+            return True  # "ok quick ones: 1) when was... 2) how many...": chat, no question
         return (reply.reason in ("empty", "weak") and top is None) or (
             top is not None and top.kind == "about"
         )

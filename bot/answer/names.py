@@ -35,6 +35,8 @@ _TITLES = frozenset(
 )
 
 
+#: a capitalised first word that opens no person's name ("The Ottawa...", "This Convention")
+_NOT_A_PERSON = frozenset({"the", "this", "that", "these", "those"})
 #: acronyms that name a kind of thing, not a subject: "KH mine/ERW casualties 2023" asks for
 #: Cambodia's casualties whether or not the entry writes "ERW"
 _GENERIC_ACRONYMS = frozenset({"uxo", "erw", "ap", "eod", "km2"})
@@ -82,6 +84,11 @@ def people_in(texts: Iterable[str], normalizer: Normalizer) -> set[str]:
     out: set[str] = set()
     for text in texts:
         for name in _PERSON.findall(text):
+            # ("Oslo Convention" reads as "ccm", "The Ottawa..." opens no person's name: the
+            # words as written say it is an institution)
+            written = name.lower().replace("-", " ").split()
+            if written[0] in _NOT_A_PERSON or any(w in _TITLES for w in written):
+                continue
             words = normalizer(name).split()
             if any(w in _TITLES or is_country(w) for w in words):
                 continue

@@ -47,9 +47,9 @@ _DOT_NOT_AFTER = (r"\.[a-z]", r"\bmr", r"\bms", r"\bdr", r"\bst", r"\bvs", r"\bm
 _DOT_NOT_BEFORE_A_NUMBER = (
     r"\bno", r"\bpp", r"\bart", r"\bsec", r"\bvol", r"\bnos", r"\barts", r"\bpara",
 )  # fmt: skip
-#: "and what...", "also is...": a part that starts with a question word
+#: "and what...", "also is...", "+ who...", "2) how...": a part that starts with a question word
 _JOINED_QUESTION = (
-    r"(?:and also|also|plus|and)\s+(?=(?:what|who|when|"
+    r"(?:and also|also|plus|and|\+|&|\d\))\s+(?=(?:what|who|when|"
     r"why|how|where|which|is|are|does|did|do|can|was|were|has|have)\b)"
 )
 #: where a message's questions part: question marks, new lines, "." ending a sentence (not the
@@ -181,6 +181,18 @@ DEFAULT_FILLER: tuple[str, ...] = (
     "im new here",
     "new here",
     "quick one",
+    "quick ones",
+    "quick qs",
+    "quick questions",
+    "2 qs",
+    "two qs",
+    "2 questions",
+    "two questions",
+    "two things",
+    "a few questions",
+    "a couple of questions",
+    "couple of questions",
+    "couple questions",
     "one more",
     "one more question",
     "last one",
@@ -505,6 +517,14 @@ class Normalizer:
         else:
             stripped = _SPACES.sub(" ", self._filler_re.sub(" ", text)).strip()
         return stripped or text
+
+    def only_filler(self, text: str) -> bool:
+        """Is this text chat filler and nothing else ("ok quick ones:", "thanks so much")?
+        (`drop_filler` keeps such a text whole, so that a message is never emptied.)"""
+        basic = self.basic(text)
+        if self._filler_re is None or not basic:
+            return False
+        return not self._filler_re.sub(" ", basic).strip()
 
     def canonicalize(self, text: str) -> str:
         """Replace every synonym variant with its canonical term, longest first (no pass

@@ -661,3 +661,34 @@ def test_it_may_stand_for_one_of_several_names_before(answerer: Answerer) -> Non
         " Who started it, and when?"
     )
     assert reply.answered and reply.entry is not None and reply.entry.id == "ccm-oslo-process"
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        # numbered questions, and a lead-in that is only chat
+        (
+            "quick qs: 1) when did the ccm enter into force 2) how many states parties are"
+            " there now",
+            ["ccm-entry-into-force", "ccm-membership-now"],
+        ),
+        # "+" between two questions
+        (
+            "cmac vs cmaa whats the difference + who chairs cmaa rn",
+            ["cmac-what", "cmaa-what"],
+        ),
+    ],
+)
+def test_questions_joined_by_a_number_or_a_plus_are_parts(
+    answerer: Answerer, text: str, entries: list[str]
+) -> None:
+    reply = answerer.ask(text)
+    assert [p.entry.id if p.entry else None for p in reply.parts] == entries
+
+
+def test_an_institutions_name_is_no_persons(answerer: Answerer) -> None:
+    """'Oslo Convention' (read "ccm") and 'The Ottawa Convention' are capitalised like a
+    person's name; "he" after a question about them is not the treaty."""
+    for text in ("what is the ccm", "what is the ottawa convention"):
+        assert answerer.matcher.names(text, "person") == [], text
+    assert answerer.matcher.names("who is hun sen", "person") == ["hun", "sen"]
